@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * The `footprint` command: dispatch to one file per subcommand, and the one place where errors
+ * become exit codes: 0 ok, 1 error (one line on stderr, no stack), 2 usage.
+ */
+import { FootprintError } from '../core/errors.js';
+import type { Command, Io } from './command.js';
+import { dataCommand } from './commands/data.js';
+import { estimateCommand } from './commands/estimate.js';
+
+const COMMANDS: readonly Command[] = [estimateCommand, dataCommand];
+
+const usage = `Usage: footprint COMMAND [options]
+
+Holistic carbon accounting for machine learning: operational and embodied carbon,
+location- and market-based, with uncertainty and provenance on every number.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run footprint COMMAND --help for a command's options.`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${usage}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout('footprint 0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new FootprintError('usage', `unknown command "${name}"; run footprint --help`);
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof FootprintError) {
+      io.stderr(`footprint: ${e.message}\n`);
+      return e.code === 'usage' ? 2 : 1;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(
+      `footprint: internal error: ${message} (please report it; FOOTPRINT_DEBUG=1 shows the stack)\n`,
+    );
+    if (io.env.FOOTPRINT_DEBUG) io.stderr(`${e instanceof Error ? e.stack : ''}\n`);
+    return 1;
+  }
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stderr.isTTY),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+main(process.argv.slice(2), processIo).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`footprint: internal error: ${String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
