@@ -9,17 +9,25 @@
  * on-board memory. Aliases include the exact string `nvidia-smi --query-gpu=name` prints, so a
  * measured run can find its row; no alias may match two rows.
  *
- * Deliberately absent (see docs/data/accelerators.md): devices whose vendor publishes neither a
- * per-chip power figure nor a die area (TPU v5e/v5p/v6e, AWS Trainium/Inferentia, Intel Gaudi 2/3,
- * AMD MI300X/MI300A/MI325X die areas), and boards that the driver shows as several devices
- * (Tesla K80, A16), where a per-board row would be counted once per device.
+ * Rows whose vendor leaves a figure unpublished (AMD MI300 die areas, Intel Gaudi die areas, Google
+ * TPU v5e/v5p/v6e power and die areas) carry an estimate: the row's `source` or `embodied_source`
+ * starts that figure with "estimate:" and states its basis. docs/data/accelerators.md lists them.
+ *
+ * Deliberately absent (see docs/data/accelerators.md): AWS Trainium and Inferentia2 (no published
+ * power or die area, and no defensible basis for an estimate), NVIDIA H800 and B100 (not yet checked
+ * against NVIDIA material), and boards that the driver shows as several devices (Tesla K80, A16),
+ * where a per-board row would be counted once per device.
  */
 import { chipEmbodiedKg } from './embodied-method.js';
 import type { ChipRowInput } from './schema.js';
 
+/** The lithography reticle field, 26 × 33 mm: the largest single die a scanner exposes, mm². */
+const RETICLE_FIELD_MM2 = 26 * 33;
+
 /**
  * Die areas of the compute dies, mm². Named once so every row that uses a die cites the same
- * figure. Vendor whitepapers unless the comment says otherwise.
+ * figure. Vendor whitepapers unless the comment says otherwise; entries named `_ESTIMATE` or
+ * `_UPPER_BOUND` are not published figures, and their comments give the basis.
  */
 const DIE_MM2 = {
   /** NVIDIA Tesla P100 whitepaper (Pascal GP100): 610 mm². */
@@ -75,7 +83,53 @@ const DIE_MM2 = {
   TPU_V3: 648,
   /** Jouppi et al., ISCA 2023 (TPU v4): die < 780 mm² (upper bound used). */
   TPU_V4: 780,
+  /**
+   * MI300 accelerator complex die (XCD, TSMC N5): AMD publishes no area. ESTIMATE: ~110 mm² per
+   * compute die, the pre-launch press report (TechPowerUp / VideoCardz, April 2022, citing Moore's
+   * Law is Dead). The 6 nm I/O dies underneath (four per package) are not compute dies: excluded.
+   */
+  MI300_XCD_ESTIMATE: 110,
+  /**
+   * Zen 4 CCD (TSMC N5), as in cpus.ts for EPYC Genoa: 72 mm² (AMD package drawing, via
+   * VideoCardz / Hardwareluxx). MI300A carries three of them.
+   */
+  ZEN4_CCD: 72,
+  /**
+   * Intel Gaudi 2: Intel publishes no area. ESTIMATE: one TSMC 7 nm die, bounded by the reticle field
+   * (858 mm²). An upper bound, like the B200 assumption above.
+   */
+  GAUDI2_UPPER_BOUND: RETICLE_FIELD_MM2,
+  /**
+   * Intel Gaudi 3: Intel says two compute dies (TSMC 5 nm) but publishes no area. ESTIMATE: 2 × the
+   * reticle field (858 mm²). An upper bound.
+   */
+  GAUDI3_UPPER_BOUND: 2 * RETICLE_FIELD_MM2,
+  /**
+   * Google TPU v5e, v5p, v6e: Google publishes no die area (nor the process). ESTIMATE: one die per
+   * chip, bounded by the reticle field (858 mm²). An upper bound; TPU v4 was < 780 mm².
+   */
+  TPU_V5_V6_UPPER_BOUND: RETICLE_FIELD_MM2,
 } as const;
+
+/**
+ * Google publishes no per-chip power for TPU v5e, v5p or v6e. The estimate scales TPU v4's measured
+ * maximum (192 W per chip, Google Cloud "TPU v4" documentation) by peak bf16 throughput (275 TFLOPs on
+ * TPU v4, same documentation): W per peak TFLOP of v4, times the newer chip's peak TFLOPs. That
+ * assumes TPU v4's energy per peak FLOP; newer chips are usually more efficient, so it leans high.
+ */
+const TPU_V4_W_PER_PEAK_BF16_TFLOP = 192 / 275;
+
+/**
+ * Google: Trillium (TPU v6e) is "over 67% more energy-efficient than TPU v5e" (Google Cloud blog,
+ * cloud.google.com/blog/products/compute/introducing-trillium-6th-gen-tpus, May 2024). Used as 1.67×
+ * the v5e performance per watt.
+ */
+const TRILLIUM_EFFICIENCY_VS_V5E = 1.67;
+
+/** Estimated TPU power from peak bf16 TFLOPs (see above), W, rounded to the watt. */
+function tpuPowerEstimateW(peakBf16Tflops: number, efficiencyGain = 1): number {
+  return Math.round((peakBf16Tflops * TPU_V4_W_PER_PEAK_BF16_TFLOP) / efficiencyGain);
+}
 
 /** The `embodied_source` text of a modelled row: which method, which inputs, where they come from. */
 function modelled(die: string, memory: string): string {
@@ -91,6 +145,13 @@ const GH100_SRC = 'GH100 814 mm² (NVIDIA H100 architecture whitepaper)';
 const GB202_SRC = 'GB202 750 mm² (NVIDIA RTX Blackwell architecture whitepaper)';
 const VEGA20_SRC = 'Vega 20 331 mm² (AMD Next Horizon 2018)';
 const ALDEBARAN_SRC = 'Aldebaran GCD ~790 mm² (press estimate from package photos; AMD gives no area)';
+const MI300X_DIES_SRC =
+  'estimate: 8 × ~110 mm² XCD = 880 mm² (AMD publishes no XCD area; ~110 mm² per compute die is the ' +
+  "pre-launch press report, TechPowerUp / VideoCardz April 2022 citing Moore's Law is Dead; the four " +
+  '6 nm I/O dies are not counted, so the silicon is under-stated)';
+const TPU_DIE_SRC =
+  'estimate: ≤ 858 mm² (Google publishes no die area; one die bounded by the 26 × 33 mm reticle field, ' +
+  'an upper bound)';
 
 export const ACCELERATORS: readonly ChipRowInput[] = [
   // ---------------------------------------------------------------- NVIDIA Pascal (2016)
@@ -870,6 +931,71 @@ export const ACCELERATORS: readonly ChipRowInput[] = [
     embodied_source: modelled(`2 × ${ALDEBARAN_SRC}`, '128 GB HBM2e'),
     source: 'AMD Instinct MI250X datasheet: TDP 500 W (560 W peak), per OAM module (two GCDs)',
   },
+  {
+    // One OAM module = eight XCDs on four I/O dies. In the default (SPX) partition mode ROCm shows one
+    // GPU per module; in CPX mode it shows each XCD as a GPU, and this per-module row does not fit.
+    id: 'amd-instinct-mi300x',
+    name: 'AMD Instinct MI300X',
+    aliases: ['AMD Instinct MI300X OAM', 'Instinct MI300X', 'MI300X', 'MI300X OAM'],
+    type: 'gpu',
+    vendor: 'AMD',
+    year: 2023,
+    tdp_w: 750,
+    memory_gb: 192,
+    die_area_mm2: 8 * DIE_MM2.MI300_XCD_ESTIMATE,
+    process_nm: 5,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: 8 * DIE_MM2.MI300_XCD_ESTIMATE, memoryGb: 192 }),
+    embodied_source: modelled(MI300X_DIES_SRC, '192 GB HBM3 (AMD MI300X product page)'),
+    source: 'AMD Instinct MI300X product page / datasheet: 750 W peak board power (OAM), 192 GB HBM3',
+  },
+  {
+    // Same eight-XCD CDNA 3 package as the MI300X, with HBM3E; per OAM module as above.
+    id: 'amd-instinct-mi325x',
+    name: 'AMD Instinct MI325X',
+    aliases: ['Instinct MI325X', 'MI325X'],
+    type: 'gpu',
+    vendor: 'AMD',
+    year: 2024,
+    tdp_w: 1000,
+    memory_gb: 256,
+    die_area_mm2: 8 * DIE_MM2.MI300_XCD_ESTIMATE,
+    process_nm: 5,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: 8 * DIE_MM2.MI300_XCD_ESTIMATE, memoryGb: 256 }),
+    embodied_source: modelled(
+      `${MI300X_DIES_SRC}; the MI325X uses the MI300X's CDNA 3 dies`,
+      '256 GB HBM3E (AMD MI325X product page)',
+    ),
+    source: 'AMD Instinct MI325X product page / datasheet: 1000 W peak board power (OAM), 256 GB HBM3E',
+  },
+  {
+    // An APU: six XCDs and three Zen 4 CCDs share 128 GB of HBM3. The row is the whole package, CPU
+    // included, so a spec with an MI300A should not list a separate host CPU for the same socket.
+    id: 'amd-instinct-mi300a',
+    name: 'AMD Instinct MI300A',
+    aliases: ['AMD Instinct MI300A Accelerator', 'Instinct MI300A', 'MI300A'],
+    type: 'gpu',
+    vendor: 'AMD',
+    year: 2023,
+    // Package TDP: covers the CPU cores, the GPU and the HBM, not the GPU alone.
+    tdp_w: 550,
+    memory_gb: 128,
+    die_area_mm2: 6 * DIE_MM2.MI300_XCD_ESTIMATE + 3 * DIE_MM2.ZEN4_CCD,
+    process_nm: 5,
+    embodied_kgco2e: chipEmbodiedKg({
+      dieAreaMm2: 6 * DIE_MM2.MI300_XCD_ESTIMATE + 3 * DIE_MM2.ZEN4_CCD,
+      memoryGb: 128,
+    }),
+    embodied_source: modelled(
+      'estimate: 6 × ~110 mm² XCD + 3 × 72 mm² Zen 4 CCD = 876 mm² (AMD publishes no XCD area; ~110 mm² ' +
+        "per compute die is the pre-launch press report, TechPowerUp / VideoCardz April 2022 citing Moore's " +
+        'Law is Dead; the CCD is the 72 mm² Zen 4 CCD of the EPYC Genoa rows, AMD package drawing via ' +
+        'VideoCardz / Hardwareluxx; the four 6 nm I/O dies are not counted)',
+      '128 GB HBM3, shared by CPU and GPU (AMD MI300A product page)',
+    ),
+    source:
+      'AMD Instinct MI300A product page / datasheet: TDP 550 W for the whole APU (24 Zen 4 cores + CDNA 3 ' +
+      'GPU + 128 GB HBM3)',
+  },
 
   // ---------------------------------------------------------------- Intel
   {
@@ -890,6 +1016,46 @@ export const ACCELERATORS: readonly ChipRowInput[] = [
       '128 GB HBM2e',
     ),
     source: 'Intel Data Center GPU Max 1550 product specifications: TBP 600 W (OAM)',
+  },
+  {
+    id: 'intel-gaudi-2',
+    name: 'Intel Gaudi 2',
+    aliases: ['Intel Gaudi2', 'Habana Gaudi2', 'Habana Gaudi 2', 'Gaudi 2', 'Gaudi2', 'HL-225H'],
+    type: 'accelerator',
+    vendor: 'Intel',
+    year: 2022,
+    tdp_w: 600,
+    memory_gb: 96,
+    die_area_mm2: DIE_MM2.GAUDI2_UPPER_BOUND,
+    process_nm: 7,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: DIE_MM2.GAUDI2_UPPER_BOUND, memoryGb: 96 }),
+    embodied_source: modelled(
+      'estimate: ≤ 858 mm² (Intel publishes no die area; one TSMC 7 nm die bounded by the 26 × 33 mm ' +
+        'reticle field, an upper bound)',
+      '96 GB HBM2e (Habana Gaudi2 white paper)',
+    ),
+    source:
+      'Habana Gaudi2 white paper / Intel Gaudi 2 specifications: TDP 600 W (HL-225H OAM mezzanine card)',
+  },
+  {
+    // The OAM module (air-cooled HL-325L). Other Gaudi 3 form factors have other power limits.
+    id: 'intel-gaudi-3',
+    name: 'Intel Gaudi 3',
+    aliases: ['Intel Gaudi 3 AI Accelerator', 'Intel Gaudi3', 'Gaudi 3', 'Gaudi3', 'HL-325L'],
+    type: 'accelerator',
+    vendor: 'Intel',
+    year: 2024,
+    tdp_w: 900,
+    memory_gb: 128,
+    die_area_mm2: DIE_MM2.GAUDI3_UPPER_BOUND,
+    process_nm: 5,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: DIE_MM2.GAUDI3_UPPER_BOUND, memoryGb: 128 }),
+    embodied_source: modelled(
+      'estimate: ≤ 1716 mm² (Intel publishes no die area; two TSMC 5 nm compute dies, each bounded by the ' +
+        '26 × 33 mm reticle field, an upper bound)',
+      '128 GB HBM2e (Intel Gaudi 3 white paper)',
+    ),
+    source: 'Intel Gaudi 3 AI accelerator white paper / specifications: TDP 900 W (HL-325L OAM, air-cooled)',
   },
 
   // ---------------------------------------------------------------- Google TPU (one row per chip)
@@ -958,5 +1124,60 @@ export const ACCELERATORS: readonly ChipRowInput[] = [
     source:
       'Google Cloud documentation "TPU v4": measured min/mean/max power 90/170/192 W per chip; max used ' +
       '(also Jouppi et al., ISCA 2023)',
+  },
+  {
+    id: 'google-tpu-v5e',
+    name: 'Google TPU v5e',
+    // `TPU v5 lite` is the device_kind JAX reports for a v5e chip.
+    aliases: ['TPU v5e', 'TPUv5e', 'Cloud TPU v5e', 'TPU v5 lite'],
+    type: 'accelerator',
+    vendor: 'Google',
+    year: 2023,
+    tdp_w: tpuPowerEstimateW(197),
+    memory_gb: 16,
+    die_area_mm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND, memoryGb: 16 }),
+    embodied_source: modelled(TPU_DIE_SRC, '16 GB HBM2 (Google Cloud "TPU v5e" documentation)'),
+    source:
+      'estimate: Google publishes no per-chip power for TPU v5e. 138 W = 197 peak bf16 TFLOPs (Google Cloud ' +
+      '"TPU v5e" documentation) × 192 W / 275 TFLOPs, the measured maximum power per peak TFLOP of TPU v4 ' +
+      '(Google Cloud "TPU v4" documentation); assumes v4\'s energy per FLOP, so likely high for a newer chip',
+  },
+  {
+    id: 'google-tpu-v5p',
+    name: 'Google TPU v5p',
+    // `TPU v5` is the device_kind JAX reports for a v5p chip.
+    aliases: ['TPU v5p', 'TPUv5p', 'Cloud TPU v5p', 'TPU v5'],
+    type: 'accelerator',
+    vendor: 'Google',
+    year: 2023,
+    tdp_w: tpuPowerEstimateW(459),
+    memory_gb: 95,
+    die_area_mm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND, memoryGb: 95 }),
+    embodied_source: modelled(TPU_DIE_SRC, '95 GB HBM2e (Google Cloud "TPU v5p" documentation)'),
+    source:
+      'estimate: Google publishes no per-chip power for TPU v5p. 320 W = 459 peak bf16 TFLOPs (Google Cloud ' +
+      '"TPU v5p" documentation) × 192 W / 275 TFLOPs, the measured maximum power per peak TFLOP of TPU v4 ' +
+      '(Google Cloud "TPU v4" documentation); assumes v4\'s energy per FLOP, so likely high for a newer chip',
+  },
+  {
+    id: 'google-tpu-v6e',
+    name: 'Google TPU v6e',
+    // `TPU v6 lite` is the device_kind JAX reports for a v6e (Trillium) chip.
+    aliases: ['Google TPU v6e Trillium', 'TPU v6e', 'TPUv6e', 'Cloud TPU v6e', 'Trillium', 'TPU v6 lite'],
+    type: 'accelerator',
+    vendor: 'Google',
+    year: 2024,
+    tdp_w: tpuPowerEstimateW(918, TRILLIUM_EFFICIENCY_VS_V5E),
+    memory_gb: 32,
+    die_area_mm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND,
+    embodied_kgco2e: chipEmbodiedKg({ dieAreaMm2: DIE_MM2.TPU_V5_V6_UPPER_BOUND, memoryGb: 32 }),
+    embodied_source: modelled(TPU_DIE_SRC, '32 GB HBM (Google Cloud "TPU v6e" documentation)'),
+    source:
+      'estimate: Google publishes no per-chip power for TPU v6e (Trillium). 384 W = 918 peak bf16 TFLOPs ' +
+      '(Google Cloud "TPU v6e" documentation) × 192 W / 275 TFLOPs (TPU v4 measured maximum per peak TFLOP, ' +
+      'as for the v5e row) ÷ 1.67, Google\'s "over 67% more energy-efficient than TPU v5e" (Google Cloud ' +
+      "blog, May 2024); inherits the v5e row's assumption",
   },
 ];
