@@ -5,8 +5,10 @@
 import { cpus } from 'node:os';
 import { estimateBenchmarks } from './estimate.js';
 import { printFigures } from './measure.js';
+import { telemetryBenchmarks } from './telemetry.js';
 
 process.stdout.write(
   `footprint benchmarks · node ${process.version} · ${cpus().length} cores · ${cpus()[0]?.model ?? ''}\n`,
 );
 printFigures('Estimate (issue 2)', estimateBenchmarks());
+printFigures('Telemetry (issue 3)', await telemetryBenchmarks());

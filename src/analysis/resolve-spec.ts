@@ -6,17 +6,15 @@
 
 import { powerAtLoad } from '../core/energy.js';
 import { FootprintError } from '../core/errors.js';
-import type { DeviceGroup, GroupEmbodied, GroupEnergy, Job, Site } from '../core/job.js';
+import type { DeviceGroup, GroupEmbodied, GroupEnergy, Job } from '../core/job.js';
 import type { Provenance } from '../core/provenance.js';
-import { didYouMean } from '../core/suggest.js';
 import { exact, type Range, range } from '../core/uncertainty.js';
 import { type Fraction, fraction, type Watts, watts } from '../core/units.js';
 import { COMPONENTS } from '../data/components.js';
 import { DEFAULTS, embodiedRange, measuredRange, modelledRange, SPREADS } from '../data/defaults.js';
-import { resolveZone, worldAverage } from '../data/grid.js';
 import { CHIPS, findChip, nearestChips } from '../data/hardware/catalog.js';
 import type { ChipRow } from '../data/hardware/schema.js';
-import { findRegion, REGION_IDS } from '../data/region-lookup.js';
+import { type At, type Note, resolveSite } from './resolve-site.js';
 import type { EstimateSpec, HardwareGroupSpec } from './spec.js';
 
 const CHIP_KINDS = new Set(['gpu', 'accelerator', 'cpu']);
@@ -31,7 +29,7 @@ export function resolveSpec(spec: EstimateSpec, file: string): Job {
   const groups = spec.hardware.map((g, i) =>
     resolveGroup(g, `hardware[${i}]`, spec, hasProcessors, note, at),
   );
-  const site = resolveSite(spec, note, at);
+  const site = resolveSite(spec.site, note, at);
   return {
     ...(spec.name === undefined ? {} : { name: spec.name }),
     phase: spec.phase,
@@ -41,9 +39,6 @@ export function resolveSpec(spec: EstimateSpec, file: string): Job {
     provenance,
   };
 }
-
-type Note = (p: Provenance) => void;
-type At = (field: string) => string;
 
 function resolveGroup(
   g: HardwareGroupSpec,
@@ -349,116 +344,4 @@ function tableEmbodied(
     };
   }
   return undefined;
-}
-
-function resolveSite(spec: EstimateSpec, note: Note, at: At): Site {
-  const s = spec.site;
-  if (s.zone !== undefined && s.region !== undefined) {
-    throw new FootprintError('invalid_spec', `${at('site')} gives both zone and region: keep one`);
-  }
-  if (s.intensity_gco2e_per_kwh !== undefined && (s.zone !== undefined || s.region !== undefined)) {
-    throw new FootprintError(
-      'invalid_spec',
-      `${at('site')} gives intensity_gco2e_per_kwh and a ${s.zone ? 'zone' : 'region'}: keep one`,
-    );
-  }
-  const region = s.region === undefined ? undefined : findRegion(s.region);
-  if (s.region !== undefined && region === undefined) {
-    throw new FootprintError(
-      'not_found',
-      `${at('site.region')} unknown cloud region "${s.region}"${didYouMean(s.region, REGION_IDS)}; see footprint data regions`,
-    );
-  }
-
-  let pue: Range;
-  if (s.pue !== undefined) {
-    pue = exact(s.pue);
-    note({ field: 'site.pue', kind: 'declared', value: s.pue, source: 'spec' });
-  } else if (region) {
-    pue = range(region.pue_range[0], region.pue, region.pue_range[1]);
-    note({
-      field: 'site.pue',
-      kind: 'default',
-      value: region.pue,
-      source: `${region.id} (${region.pue_scope} figure): ${region.pue_source}; range ${region.pue_range.join('–')}: ${region.pue_range_source}`,
-    });
-  } else {
-    pue = DEFAULTS.pue.range;
-    note({ field: 'site.pue', kind: 'default', value: DEFAULTS.pue.value, source: DEFAULTS.pue.source });
-  }
-
-  let intensity: Range;
-  if (s.intensity_gco2e_per_kwh !== undefined) {
-    intensity = exact(s.intensity_gco2e_per_kwh);
-    note({
-      field: 'site.intensity_gco2e_per_kwh',
-      kind: 'declared',
-      value: s.intensity_gco2e_per_kwh,
-      unit: 'gCO2e/kWh',
-      source: 'spec',
-    });
-  } else if (s.zone !== undefined || region) {
-    const zoneId = s.zone ?? (region?.zone as string);
-    let resolved: ReturnType<typeof resolveZone>;
-    try {
-      resolved = resolveZone(zoneId, s.year);
-    } catch (e) {
-      if (e instanceof FootprintError)
-        throw new FootprintError(e.code, `${at(s.zone ? 'site.zone' : 'site.region')} ${e.message}`, {
-          cause: e,
-        });
-      throw e;
-    }
-    intensity = resolved.range;
-    note({
-      field: 'site.intensity_gco2e_per_kwh',
-      kind: 'default',
-      value: resolved.year.intensity,
-      unit: 'gCO2e/kWh',
-      source: `${region ? `${region.id} → ` : ''}${resolved.source}`,
-    });
-  } else {
-    const world = worldAverage();
-    intensity = world.range;
-    note({
-      field: 'site.intensity_gco2e_per_kwh',
-      kind: 'default',
-      value: world.range.mode,
-      unit: 'gCO2e/kWh',
-      source: `no site given: ${world.source}`,
-    });
-  }
-
-  const cfe = s.cfe_fraction === undefined ? DEFAULTS.cfeFraction.range : exact(s.cfe_fraction);
-  note({
-    field: 'site.cfe_fraction',
-    kind: s.cfe_fraction === undefined ? 'default' : 'declared',
-    value: s.cfe_fraction ?? DEFAULTS.cfeFraction.value,
-    unit: 'fraction',
-    source: s.cfe_fraction === undefined ? DEFAULTS.cfeFraction.source : 'spec (annual matching)',
-  });
-  if (s.residual_intensity_gco2e_per_kwh !== undefined) {
-    note({
-      field: 'site.residual_intensity_gco2e_per_kwh',
-      kind: 'declared',
-      value: s.residual_intensity_gco2e_per_kwh,
-      unit: 'gCO2e/kWh',
-      source: 'spec',
-    });
-  } else {
-    note({
-      field: 'site.residual_intensity_gco2e_per_kwh',
-      kind: 'default',
-      value: 'grid intensity',
-      source: 'no residual mix given: market-based uses the grid intensity for unmatched energy',
-    });
-  }
-  return {
-    pue,
-    intensity,
-    cfe,
-    ...(s.residual_intensity_gco2e_per_kwh === undefined
-      ? {}
-      : { residualIntensity: exact(s.residual_intensity_gco2e_per_kwh) }),
-  };
 }

@@ -5,10 +5,45 @@
  */
 import { FootprintError } from '../core/errors.js';
 import type { Command, Io } from './command.js';
-import { dataCommand } from './commands/data.js';
-import { estimateCommand } from './commands/estimate.js';
 
-const COMMANDS: readonly Command[] = [estimateCommand, dataCommand];
+/** Commands load on demand: `footprint estimate` does not pay for SQLite or the sensors. */
+const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
+  {
+    name: 'run',
+    summary: 'run a command and measure its energy and carbon',
+    load: async () => (await import('./commands/run.js')).runCommand,
+  },
+  {
+    name: 'mark',
+    summary: 'record a marker or phase switch on the current run',
+    load: async () => (await import('./commands/mark.js')).markCommand,
+  },
+  {
+    name: 'ls',
+    summary: 'list recorded runs',
+    load: async () => (await import('./commands/ls.js')).lsCommand,
+  },
+  {
+    name: 'show',
+    summary: 'one recorded run, priced, with provenance',
+    load: async () => (await import('./commands/show.js')).showCommand,
+  },
+  {
+    name: 'agent',
+    summary: 'serve this host’s energy and carbon to Prometheus',
+    load: async () => (await import('./commands/agent.js')).agentCommand,
+  },
+  {
+    name: 'estimate',
+    summary: 'price a job from a YAML/JSON spec',
+    load: async () => (await import('./commands/estimate.js')).estimateCommand,
+  },
+  {
+    name: 'data',
+    summary: 'reference data: zones, regions, hardware, sources',
+    load: async () => (await import('./commands/data.js')).dataCommand,
+  },
+];
 
 const usage = `Usage: footprint COMMAND [options]
 
@@ -30,9 +65,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout('footprint 0.1.0\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new FootprintError('usage', `unknown command "${name}"; run footprint --help`);
+    if (!entry) throw new FootprintError('usage', `unknown command "${name}"; run footprint --help`);
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof FootprintError) {

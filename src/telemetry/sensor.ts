@@ -4,7 +4,9 @@
  */
 import type { DeviceInfo } from '../core/measurement.js';
 
-export type Probe<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'unavailable'; readonly reason: string };
+export type Probe<T> =
+  | { readonly status: 'ok'; readonly value: T }
+  | { readonly status: 'unavailable'; readonly reason: string };
 
 export const ok = <T>(value: T): Probe<T> => ({ status: 'ok', value });
 export const unavailable = (reason: string): Probe<never> => ({ status: 'unavailable', reason });
@@ -32,4 +34,6 @@ export interface Sensor {
   readonly devices: readonly DeviceInfo[];
   read(context: ReadContext): readonly Reading[];
   close(): void;
+  /** What the sensor chose or met while running (a failed read, a tool that exited), once each. */
+  readonly notes?: readonly string[];
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHIPS, findChip, nearestChips, searchChips } from './catalog.js';
+import { CHIPS, findChip, findChipByReportedName, nearestChips, searchChips } from './catalog.js';
 
 test('the catalog holds at least 40 accelerators and 60 server CPUs', () => {
   const accelerators = CHIPS.filter((c) => c.type !== 'cpu');
@@ -55,4 +55,13 @@ test('every row has positive power and embodied figures and a source for each', 
     assert.ok(c.idle_w === undefined || c.idle_w < c.tdp_w, `${c.id}: idle above TDP`);
     assert.ok(c.source.length > 8 && c.embodied_source.length > 8, c.id);
   }
+});
+
+test('names as machines report them are found', () => {
+  assert.equal(
+    findChipByReportedName('AMD EPYC 7763 64-Core Processor')?.name,
+    findChip('AMD EPYC 7763')?.name,
+  );
+  assert.ok(findChipByReportedName('Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz'));
+  assert.equal(findChipByReportedName('Intel(R) Core(TM) i9 Something'), undefined);
 });

@@ -65,3 +65,19 @@ export function searchChips(text = ''): ChipRow[] {
     return words.every((w) => hay.includes(w));
   });
 }
+
+/**
+ * Lookup by the name a machine reports (/proc/cpuinfo `model name`, NVML device name), which
+ * carries noise the table leaves out: `Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz`,
+ * `AMD EPYC 7763 64-Core Processor`.
+ */
+export function findChipByReportedName(reported: string): ChipRow | undefined {
+  const exactMatch = findChip(reported);
+  if (exactMatch) return exactMatch;
+  const cleaned = reported
+    .replace(/\((R|TM|tm|r)\)/g, ' ')
+    .replace(/@\s*[\d.]+\s*GHz/i, ' ')
+    .replace(/\b\d+-Core\b/i, ' ')
+    .replace(/\b(CPU|Processor)\b/gi, ' ');
+  return findChip(cleaned);
+}
