@@ -92,7 +92,8 @@ const duration = (ms: number): string => {
       : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 };
 
-export function humanRunReport(r: RunReport): string {
+/** `brief`: the closing summary of `footprint run`; the full provenance is in `footprint show`. */
+export function humanRunReport(r: RunReport, options: { brief?: boolean } = {}): string {
   const f = r.footprint;
   const u = f.uncertainty;
   const lines: string[] = [];
@@ -162,11 +163,18 @@ export function humanRunReport(r: RunReport): string {
     ]),
   );
   const modelled = r.devices.filter((d) => d.provenance === 'modelled');
+  const defaults = f.provenance.filter((p) => p.kind === 'default');
+  if (options.brief) {
+    lines.push('');
+    lines.push(
+      `${modelled.length > 0 ? `Modelled, not measured: ${modelled.map((d) => d.name).join(', ')} · ` : ''}${defaults.length} default(s) used · full provenance: footprint show ${run.id}`,
+    );
+    return lines.join('\n');
+  }
   if (modelled.length > 0) {
     lines.push('');
     lines.push(`Modelled, not measured: ${modelled.map((d) => `${d.name} — ${d.source}`).join('; ')}`);
   }
-  const defaults = f.provenance.filter((p) => p.kind === 'default');
   if (defaults.length > 0) {
     lines.push('Defaults used:');
     for (const d of defaults)

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, hostname } from 'node:os';
 import { delimiter } from 'node:path';
+import type { WriteStream } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { resolveSite } from '../../analysis/resolve-site.js';
 import { FootprintError } from '../../core/errors.js';
@@ -23,6 +24,7 @@ import { formatGrams, formatKwh } from '../format.js';
 import { probeHostSensors } from '../host-sensors.js';
 import { openLedger } from '../ledger-access.js';
 import { humanRunReport, reportRun, siteSpecOf } from '../run-report.js';
+import { pinnedStatusLine } from '../status-line.js';
 
 const help = `Usage: footprint run [options] -- COMMAND [ARGS…]
 
@@ -137,7 +139,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const tags = parseTags(values.tag ?? []);
 
   const { ledger, location } = await openLedger(io, values.ledger);
-  const showLive = io.isTTY && !values.quiet && !values.json;
+  const stderr = process.stderr as WriteStream;
+  const showLive = io.isTTY && stderr.isTTY && stderr.rows > 2 && !values.quiet && !values.json;
   const intervalMs = intervalS * 1000;
   const host = await probeHostSensors(io.env, Date.now(), intervalMs);
   if (!values.quiet && !values.json) for (const n of host.notes) io.stderr(`footprint: ${n}\n`);
@@ -212,8 +215,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const elapsed = Math.round((nowMs - startMs) / 1000);
     const clock = `${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}`;
     const sensors = `measured: ${measured.join(', ') || 'none'} · modelled: ${modelled.join(', ') || 'none'}`;
-    io.stderr(
-      `\r\x1b[K⏱ ${clock}  ${Math.round(watts)} W  ${formatKwh(kwh)}  ${formatGrams(kwh * gramsPerKwh)}  ${sensors}`,
+    status?.update(
+      `⏱ ${clock}  ${Math.round(watts)} W  ${formatKwh(kwh)}  ${formatGrams(kwh * gramsPerKwh)}  ${sensors}`,
     );
   };
   const tick = () => {
@@ -221,12 +224,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const samples = sampler.tick(nowMs);
     for (const s of samples) attributedJ += s.attributedJ;
     buffer.push(...samples);
-    if (showLive) live(nowMs);
+    if (status) live(nowMs);
     if (nowMs - lastFlush >= FLUSH_MS)
       void flush(nowMs).catch((e) =>
         io.stderr(`\nfootprint: cannot write to the ledger: ${(e as Error).message}\n`),
       );
   };
+  const status = showLive ? pinnedStatusLine(stderr) : undefined;
   const timer = setInterval(tick, intervalMs);
 
   const outcome = await Promise.race([
@@ -241,7 +245,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   await flush(endMs);
   for (const [s, h] of handlers) process.off(s, h);
   for (const sensor of host.sensors) sensor.close();
-  if (showLive) io.stderr('\r\x1b[K');
+  status?.close();
 
   let exitCode: number;
   if ('error' in outcome) {
@@ -274,7 +278,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       // One line, after whatever the command printed itself: `footprint run --json -- CMD | tail -n 1`.
       if (values.json) io.stdout(`${JSON.stringify({ ...report, ledger: location, notes })}\n`);
       else
-        io.stderr(`\n${humanRunReport(report)}\nRecorded in ${location} as ${id} (footprint show ${id})\n`);
+        io.stderr(
+          `\n${humanRunReport(report, { brief: true })}\nRecorded in ${location} as ${id} (footprint show ${id})\n`,
+        );
     }
   }
   await ledger.close();
