@@ -5,6 +5,7 @@
 import { cpus } from 'node:os';
 import { estimateBenchmarks } from './estimate.js';
 import { printFigures } from './measure.js';
+import { reportBenchmarks } from './report.js';
 import { telemetryBenchmarks } from './telemetry.js';
 
 process.stdout.write(
@@ -12,3 +13,4 @@ process.stdout.write(
 );
 printFigures('Estimate (issue 2)', estimateBenchmarks());
 printFigures('Telemetry (issue 3)', await telemetryBenchmarks());
+printFigures('Life cycle (issue 4)', await reportBenchmarks());

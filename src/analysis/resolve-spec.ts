@@ -58,18 +58,24 @@ function resolveGroup(
     );
   }
   const deviceHours = g.hours ?? (spec.duration_h === undefined ? undefined : g.count * spec.duration_h);
-  if (deviceHours === undefined) {
+  // A declared energy with embodied carbon left out needs no hours: nothing is priced by time.
+  const untimed = deviceHours === undefined && g.energy_kwh !== undefined && !spec.embodied.include;
+  if (deviceHours === undefined && !untimed) {
     throw new FootprintError(
       'invalid_spec',
-      `${at(field)} needs hours, or set duration_h at the top of the spec`,
+      `${at(field)} needs hours, or set duration_h at the top of the spec${g.energy_kwh !== undefined ? ' (or embodied.include: false for an energy-only entry)' : ''}`,
     );
   }
   note({
     field: `${field}.hours`,
     kind: 'declared',
-    value: deviceHours,
+    value: deviceHours ?? 0,
     unit: 'device-h',
-    source: g.hours === undefined ? `count ${g.count} × duration_h ${spec.duration_h}` : 'spec',
+    source: untimed
+      ? 'not given (energy-only entry)'
+      : g.hours === undefined
+        ? `count ${g.count} × duration_h ${spec.duration_h}`
+        : 'spec',
   });
   const energy = resolveEnergy(g, field, chip, note, at);
   const embodied = spec.embodied.include
@@ -88,7 +94,7 @@ function resolveGroup(
     kind: g.type,
     ...(chip ? { model: chip.name } : g.model ? { model: g.model } : {}),
     count: g.count,
-    deviceHours,
+    deviceHours: deviceHours ?? 0,
     energy,
     ...(embodied ? { embodied } : {}),
   };

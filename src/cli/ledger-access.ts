@@ -4,10 +4,9 @@
  * every `footprint` command that opens the ledger does this sweep.
  */
 import { hostname } from 'node:os';
-import { FootprintError } from '../core/errors.js';
 import type { Ledger } from '../ledger/ledger.js';
-import { resolveLedgerLocation } from '../ledger/location.js';
-import { openSqliteLedger } from '../ledger/sqlite-ledger.js';
+import { redactUrl, resolveLedgerLocation } from '../ledger/location.js';
+import { openLedgerAt } from '../ledger/open.js';
 import type { Io } from './command.js';
 
 /** A wrapper flushes at least every 10 s; twelve missed flushes means it is gone. */
@@ -24,19 +23,24 @@ export const isAlive = (_host: string, pid: number): boolean => {
 
 export interface OpenedLedger {
   readonly ledger: Ledger;
-  /** What to hand a wrapped job so `footprint mark` writes to the same ledger. */
+  /** What to hand a wrapped job so `footprint mark` writes to the same ledger (a path or the full URL). */
   readonly location: string;
+  /** The same, safe to print: a PostgreSQL URL without its password. */
+  readonly shown: string;
 }
 
 export async function openLedger(io: Io, flag: string | undefined): Promise<OpenedLedger> {
   const location = resolveLedgerLocation(flag ?? io.env.FOOTPRINT_LEDGER, io.env, io.cwd);
-  if (location.kind === 'postgres') {
-    throw new FootprintError(
-      'unavailable',
-      'PostgreSQL ledgers are not supported yet; use a SQLite file (--ledger PATH)',
-    );
+  const ledger = await openLedgerAt(location);
+  try {
+    await ledger.reapInterrupted(isAlive, hostname(), Date.now(), STALE_MS);
+  } catch (e) {
+    await ledger.close();
+    throw e;
   }
-  const ledger = openSqliteLedger(location.path);
-  await ledger.reapInterrupted(isAlive, hostname(), Date.now(), STALE_MS);
-  return { ledger, location: location.path };
+  return {
+    ledger,
+    location: location.kind === 'postgres' ? location.url : location.path,
+    shown: location.kind === 'postgres' ? redactUrl(location.url) : location.path,
+  };
 }

@@ -34,6 +34,41 @@ const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Co
     load: async () => (await import('./commands/agent.js')).agentCommand,
   },
   {
+    name: 'report',
+    summary: 'life-cycle report of a project or model',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
+    name: 'add',
+    summary: 'declare a footprint that was not measured',
+    load: async () => (await import('./commands/add.js')).addCommand,
+  },
+  {
+    name: 'import',
+    summary: 'import CodeCarbon CSVs or Footprint exports',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
+  {
+    name: 'reprice',
+    summary: 'price recorded work under other conditions',
+    load: async () => (await import('./commands/reprice.js')).repriceCommand,
+  },
+  {
+    name: 'statement',
+    summary: 'carbon impact statement for a paper (md, tex)',
+    load: async () => (await import('./commands/statement.js')).statementCommand,
+  },
+  {
+    name: 'card',
+    summary: 'Hugging Face model-card co2_eq_emissions metadata',
+    load: async () => (await import('./commands/card.js')).cardCommand,
+  },
+  {
+    name: 'export',
+    summary: 'export as CodeCarbon CSV, Impact Framework manifest or JSON',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  {
     name: 'estimate',
     summary: 'price a job from a YAML/JSON spec',
     load: async () => (await import('./commands/estimate.js')).estimateCommand,

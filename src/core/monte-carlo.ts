@@ -26,6 +26,17 @@ export interface Uncertainty {
 }
 
 export function simulate(job: Job, options: UncertaintyOptions = DEFAULT_UNCERTAINTY): Uncertainty {
+  return simulateJobs([job], options);
+}
+
+/**
+ * Several jobs priced together (a report over runs and entries at different sites): each draw
+ * prices every job with its own inputs drawn and sums them, so the spread is that of the total.
+ */
+export function simulateJobs(
+  jobs: readonly Job[],
+  options: UncertaintyOptions = DEFAULT_UNCERTAINTY,
+): Uncertainty {
   const { draws, seed } = options;
   const rng = seededRng(seed);
   const pick: Pick = (r) => drawTriangular(r, rng());
@@ -35,12 +46,22 @@ export function simulate(job: Job, options: UncertaintyOptions = DEFAULT_UNCERTA
   const embodied = new Float64Array(draws);
   const total = new Float64Array(draws);
   for (let i = 0; i < draws; i++) {
-    const priced = priceJob(job, pick);
-    energy[i] = priced.energyKwh;
-    location[i] = priced.operationalGco2e.location;
-    market[i] = priced.operationalGco2e.market;
-    embodied[i] = priced.embodiedGco2e;
-    total[i] = priced.totalGco2e;
+    let e = 0;
+    let l = 0;
+    let m = 0;
+    let b = 0;
+    for (const job of jobs) {
+      const priced = priceJob(job, pick);
+      e += priced.energyKwh;
+      l += priced.operationalGco2e.location;
+      m += priced.operationalGco2e.market;
+      b += priced.embodiedGco2e;
+    }
+    energy[i] = e;
+    location[i] = l;
+    market[i] = m;
+    embodied[i] = b;
+    total[i] = l + b;
   }
   return {
     draws,

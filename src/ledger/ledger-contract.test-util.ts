@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Entry } from '../core/entry.js';
 import { FootprintError } from '../core/errors.js';
 import type { DeviceInfo, EnergySample, Marker } from '../core/measurement.js';
 import type { Ledger, NewRun } from './ledger.js';
@@ -67,6 +68,20 @@ function samplesFor(devices: readonly DeviceInfo[], n: number, fromMs = T0): Ene
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+const DAY = 86_400_000;
+
+export const newEntry = (id: string, over: Partial<Entry> = {}): Entry => ({
+  id,
+  project: 'llm',
+  phase: 'inference',
+  label: `entry ${id}`,
+  atMs: T0,
+  source: 'declared',
+  spec: { phase: 'inference', duration_h: 720, hardware: [{ type: 'gpu', model: 'NVIDIA L4', count: 8 }] },
+  attrs: {},
+  ...over,
+});
 
 async function rejectsWith(
   p: Promise<unknown>,
@@ -432,5 +447,204 @@ export function ledgerContract(name: string, open: () => Promise<Ledger>): void 
     const bad = { atMs: T0, label: 'phase', phase: 'deploy', attrs: {} } as unknown as Marker;
     await rejectsWith(ledger.addMarker('r_m', bad), 'invalid_value', /phase/);
     assert.deepEqual(await ledger.markers('r_m'), []);
+  });
+
+  withLedger('listRuns filters on start time in [sinceMs, untilMs)', async (ledger) => {
+    for (let i = 0; i < 5; i++) await ledger.createRun(newRun(`r_t${i}`, { startMs: T0 + i * DAY }));
+    const ids = async (q: Parameters<Ledger['listRuns']>[0]) => (await ledger.listRuns(q)).map((r) => r.id);
+    assert.deepEqual(await ids({ sinceMs: T0 + DAY, untilMs: T0 + 3 * DAY }), ['r_t2', 'r_t1']);
+    assert.deepEqual(await ids({ sinceMs: T0 + 3 * DAY }), ['r_t4', 'r_t3']);
+    assert.deepEqual(await ids({ untilMs: T0 + DAY }), ['r_t0']);
+    assert.deepEqual(await ids({ sinceMs: T0 + 0.5, untilMs: T0 + DAY }), []);
+    assert.deepEqual(await ids({ sinceMs: T0, untilMs: T0 + 5 * DAY, limit: 1 }), ['r_t4']);
+    await rejectsWith(ledger.listRuns({ sinceMs: Number.NaN }), 'invalid_value', /sinceMs/);
+    await rejectsWith(ledger.runTotals({ untilMs: Number.POSITIVE_INFINITY }), 'invalid_value', /untilMs/);
+    await rejectsWith(ledger.runTotals({ limit: -1 }), 'invalid_value', /limit/);
+  });
+
+  withLedger(
+    'runTotals gives each run its devices, per-device sums of its samples and its phase markers',
+    async (ledger) => {
+      assert.deepEqual(await ledger.runTotals(), []);
+      const layout: Record<string, { startMs: number; project: string; devices: DeviceInfo[]; n: number }> = {
+        r_x1: { startMs: T0, project: 'p', devices: [GPU, CPU], n: 6 },
+        r_x2: { startMs: T0 + DAY, project: 'p', devices: [CPU, MODEL_CPU], n: 3 },
+        r_x3: { startMs: T0 + 2 * DAY, project: 'q', devices: [GPU], n: 4 },
+        r_x4: { startMs: T0 + 3 * DAY, project: 'p', devices: [], n: 0 },
+      };
+      const stored: Record<string, EnergySample[]> = {};
+      for (const [id, r] of Object.entries(layout)) {
+        await ledger.createRun(newRun(id, { startMs: r.startMs, project: r.project }));
+        await ledger.addDevices(id, r.devices);
+        // The last device of a run with two gets no samples: it must still appear, with zeros.
+        const measured = r.devices.length > 1 ? r.devices.slice(0, -1) : r.devices;
+        stored[id] = samplesFor(measured, r.n, r.startMs);
+        await ledger.appendSamples(id, stored[id]);
+      }
+      const phases: Marker[] = [
+        { atMs: T0 + 3000, label: 'phase', phase: 'training', attrs: {} },
+        { atMs: T0 + 1000, label: 'phase', phase: 'data', attrs: { step: '0' } },
+      ];
+      for (const m of phases) await ledger.addMarker('r_x1', m);
+      await ledger.addMarker('r_x1', { atMs: T0 + 2000, label: 'epoch', attrs: { epoch: '1' } });
+      await ledger.addMarker('r_x3', { atMs: T0 + 2 * DAY, label: 'phase', phase: 'inference', attrs: {} });
+      await ledger.finishRun('r_x2', { endMs: T0 + DAY + 3000, status: 'completed', exitCode: 0 });
+
+      const totals = await ledger.runTotals();
+      assert.deepEqual(
+        totals.map((t) => t.run),
+        await ledger.listRuns(),
+        'the runs, in the order and with the totals of listRuns',
+      );
+      for (const t of totals) {
+        const id = t.run.id;
+        const samples = stored[id] ?? [];
+        assert.deepEqual(t.devices, await ledger.devices(id), id);
+        assert.deepEqual(t.energy, await ledger.energyByDevice(id), id);
+        assert.deepEqual(
+          t.energy.map((d) => d.deviceId),
+          (layout[id]?.devices ?? []).map((d) => d.id),
+        );
+        for (const d of t.energy) {
+          const mine = samples.filter((s) => s.deviceId === d.deviceId);
+          assert.equal(d.energyJ, sum(mine.map((s) => s.energyJ)), `${id} ${d.deviceId}`);
+          assert.equal(d.attributedJ, sum(mine.map((s) => s.attributedJ)), `${id} ${d.deviceId}`);
+          assert.equal(d.sampleCount, mine.length, `${id} ${d.deviceId}`);
+        }
+        assert.equal(t.run.energyJ, sum(samples.map((s) => s.energyJ)), id);
+        assert.equal(t.run.sampleCount, samples.length, id);
+      }
+      const byId = new Map(totals.map((t) => [t.run.id, t]));
+      assert.deepEqual(byId.get('r_x1')?.phaseMarkers, [phases[1], phases[0]], 'phase markers only, by time');
+      assert.deepEqual(
+        byId.get('r_x3')?.phaseMarkers.map((m) => m.phase),
+        ['inference'],
+      );
+      assert.deepEqual(byId.get('r_x2')?.phaseMarkers, []);
+      assert.deepEqual(byId.get('r_x4')?.energy, []);
+      assert.equal(byId.get('r_x4')?.run.energyJ, 0);
+
+      const ids = async (q: Parameters<Ledger['runTotals']>[0]) =>
+        (await ledger.runTotals(q)).map((t) => t.run.id);
+      assert.deepEqual(await ids({ project: 'p' }), ['r_x4', 'r_x2', 'r_x1']);
+      assert.deepEqual(await ids({ project: 'p', limit: 2 }), ['r_x4', 'r_x2']);
+      assert.deepEqual(await ids({ sinceMs: T0 + DAY, untilMs: T0 + 3 * DAY }), ['r_x3', 'r_x2']);
+      assert.deepEqual(await ids({ status: 'completed' }), ['r_x2']);
+      assert.deepEqual(await ids({ project: 'none' }), []);
+      const [only] = await ledger.runTotals({ project: 'q' });
+      assert.deepEqual(only?.energy, await ledger.energyByDevice('r_x3'), 'a filter keeps whole runs');
+    },
+  );
+
+  withLedger('addEntries round-trips entries and listEntries orders and filters them', async (ledger) => {
+    const full = newEntry('e_full', {
+      model: 'tiny-gpt',
+      phase: 'training',
+      trainingType: 'online',
+      label: 'CodeCarbon run 5b0fa12a',
+      atMs: T0 + 2 * DAY,
+      source: 'codecarbon',
+      importKey: 'codecarbon:5b0fa12a',
+      spec: { phase: 'training', duration_h: 1.5, nested: { list: [1, 'two', null, true], x: -0.001 } },
+      predictions: 1_000_000,
+      attrs: { file: 'emissions.csv', row: '3' },
+    });
+    const bare = newEntry('e_bare', { atMs: T0 });
+    const other = newEntry('e_other', { project: 'cv', model: 'resnet', atMs: T0 + DAY });
+    assert.deepEqual(await ledger.addEntries([full, bare, other]), { added: 3, skipped: 0 });
+    assert.deepEqual(await ledger.listEntries(), [bare, other, full]);
+    const stored = (await ledger.listEntries()).find((e) => e.id === 'e_bare');
+    for (const absent of ['model', 'trainingType', 'importKey', 'predictions'])
+      assert.equal(stored && absent in stored, false, `${absent} should be absent`);
+
+    const ids = async (q: Parameters<Ledger['listEntries']>[0]) =>
+      (await ledger.listEntries(q)).map((e) => e.id);
+    assert.deepEqual(await ids({ project: 'llm' }), ['e_bare', 'e_full']);
+    assert.deepEqual(await ids({ model: 'resnet' }), ['e_other']);
+    assert.deepEqual(await ids({ sinceMs: T0 + DAY }), ['e_other', 'e_full']);
+    assert.deepEqual(await ids({ untilMs: T0 + DAY }), ['e_bare']);
+    assert.deepEqual(await ids({ sinceMs: T0, untilMs: T0 + 2 * DAY, project: 'llm' }), ['e_bare']);
+    assert.deepEqual(await ids({ project: 'none' }), []);
+    await rejectsWith(ledger.listEntries({ untilMs: Number.NaN }), 'invalid_value', /untilMs/);
+    assert.deepEqual(await ledger.addEntries([]), { added: 0, skipped: 0 });
+  });
+
+  withLedger(
+    're-adding entries with known import keys adds nothing; the first of a batch wins',
+    async (ledger) => {
+      const file = [1, 2, 3].map((n) =>
+        newEntry(`e_a${n}`, { source: 'codecarbon', importKey: `codecarbon:run-${n}`, atMs: T0 + n }),
+      );
+      assert.deepEqual(await ledger.addEntries(file), { added: 3, skipped: 0 });
+      // The same file imported again: new entry ids (made by the importer), the same import keys.
+      const again = file.map((e) => ({ ...e, id: `${e.id}_again`, label: 'imported twice' }));
+      assert.deepEqual(await ledger.addEntries(again), { added: 0, skipped: 3 });
+      assert.deepEqual(
+        await ledger.addEntries(file),
+        { added: 0, skipped: 3 },
+        'same ids and keys: skipped too',
+      );
+      const grown = [
+        ...again,
+        newEntry('e_a4', { source: 'codecarbon', importKey: 'codecarbon:run-4', atMs: T0 + 4 }),
+      ];
+      assert.deepEqual(await ledger.addEntries(grown), { added: 1, skipped: 3 });
+
+      const twice = [
+        newEntry('e_b1', { importKey: 'footprint:host:r_1', label: 'first' }),
+        newEntry('e_b2', { importKey: 'footprint:host:r_1', label: 'second' }),
+      ];
+      assert.deepEqual(await ledger.addEntries(twice), { added: 1, skipped: 1 });
+      // Entries without an import key are never skipped.
+      assert.deepEqual(await ledger.addEntries([newEntry('e_c1'), newEntry('e_c2')]), {
+        added: 2,
+        skipped: 0,
+      });
+
+      const all = await ledger.listEntries();
+      assert.deepEqual(
+        all.map((e) => e.id),
+        ['e_b1', 'e_c1', 'e_c2', 'e_a1', 'e_a2', 'e_a3', 'e_a4'],
+      );
+      assert.equal(all.find((e) => e.importKey === 'footprint:host:r_1')?.label, 'first');
+      assert.ok(all.every((e) => e.label !== 'imported twice'));
+    },
+  );
+
+  withLedger('a batch of entries with a bad one stores none of them', async (ledger) => {
+    await ledger.addEntries([newEntry('e_kept', { importKey: 'k:kept' })]);
+    const good = [newEntry('e_n1', { importKey: 'k:1' }), newEntry('e_n2')];
+    const invalid: [Partial<Entry>, RegExp][] = [
+      [{ atMs: Number.NaN }, /entries\[2\].*atMs/],
+      [{ phase: 'deploy' as Entry['phase'] }, /entries\[2\].*phase/],
+      [{ source: 'excel' as Entry['source'] }, /entries\[2\].*source/],
+      [{ project: ' ' }, /entries\[2\].*project/],
+      [{ predictions: -1 }, /entries\[2\].*predictions/],
+      [{ attrs: { n: 1 } as unknown as Entry['attrs'] }, /entries\[2\].*attrs\.n/],
+      [{ spec: [] as unknown as Entry['spec'] }, /entries\[2\].*spec/],
+      [{ id: '' }, /entries\[2\].*id/],
+    ];
+    for (const [over, pattern] of invalid)
+      await rejectsWith(
+        ledger.addEntries([...good, newEntry('e_bad', over)]),
+        'invalid_value',
+        new RegExp(`${pattern.source}.*nothing of this batch was stored`),
+      );
+    // Valid on its own, refused by the ledger after the others were written: still all or nothing.
+    await rejectsWith(
+      ledger.addEntries([...good, newEntry('e_kept', { importKey: 'k:other' })]),
+      'invalid_value',
+      /entry id e_kept is already in the ledger.*nothing of this batch was stored/,
+    );
+    await rejectsWith(
+      ledger.addEntries([...good, newEntry('e_n1', { importKey: 'k:3' })]),
+      'invalid_value',
+      /entry id e_n1/,
+    );
+    assert.deepEqual(
+      (await ledger.listEntries()).map((e) => e.id),
+      ['e_kept'],
+    );
+    assert.deepEqual(await ledger.addEntries(good), { added: 2, skipped: 0 }, 'the good ones, alone, go in');
   });
 }

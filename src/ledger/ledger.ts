@@ -4,6 +4,7 @@
  * test suite (`ledger-contract.test-util.ts`) holds every backend to the same behaviour.
  * Plain record types only: no SQL, no driver types, nothing a backend would have to fake.
  */
+import type { Entry } from '../core/entry.js';
 import type { Phase } from '../core/job.js';
 import type { DeviceInfo, EnergySample, Marker, RunStatus } from '../core/measurement.js';
 
@@ -96,8 +97,38 @@ export interface RunQuery {
   readonly project?: string;
   readonly model?: string;
   readonly status?: RunStatus;
+  /** Runs that started at or after this time, epoch ms. */
+  readonly sinceMs?: number;
+  /** Runs that started before this time, epoch ms: `[sinceMs, untilMs)`. */
+  readonly untilMs?: number;
   /** Newest first; all when absent. */
   readonly limit?: number;
+}
+
+/** Everything a report needs of one run, without its samples: see `Ledger.runTotals`. */
+export interface RunTotals {
+  readonly run: RunSummary;
+  /** In the order they were first added. */
+  readonly devices: DeviceInfo[];
+  /** Per-device totals, in device order; devices without samples have zero totals. */
+  readonly energy: DeviceEnergy[];
+  /** The run's phase switches (markers with a `phase`), ordered by time. */
+  readonly phaseMarkers: Marker[];
+}
+
+export interface EntryQuery {
+  readonly project?: string;
+  readonly model?: string;
+  /** Entries whose work started at or after this time, epoch ms. */
+  readonly sinceMs?: number;
+  /** Entries whose work started before this time, epoch ms: `[sinceMs, untilMs)`. */
+  readonly untilMs?: number;
+}
+
+export interface AddedEntries {
+  readonly added: number;
+  /** Entries whose `importKey` the ledger already had (or an earlier entry of the same batch had). */
+  readonly skipped: number;
 }
 
 /** `isAlive(host, pid)`: whether the wrapper process still exists (asked for this host's runs only). */
@@ -125,6 +156,12 @@ export interface Ledger {
   getRun(ref: string): Promise<RunSummary | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunSummary[]>;
+  /**
+   * The runs `listRuns(query)` returns, in its order, each with its devices, per-device totals and
+   * phase markers: what a report over many runs needs, read in a few set-based queries from one
+   * snapshot (not a query per run). Run totals are the sums of the per-device totals.
+   */
+  runTotals(query?: RunQuery): Promise<RunTotals[]>;
   /** Ordered by start time. */
   samples(runId: string): Promise<EnergySample[]>;
   /** Ordered by time. */
@@ -140,5 +177,14 @@ export interface Ledger {
    * `staleMs`. Returns the ids it marked.
    */
   reapInterrupted(isAlive: IsAlive, host: string, nowMs: number, staleMs: number): Promise<string[]>;
+  /**
+   * Stores declared or imported entries in one transaction: all of them or none. An entry whose
+   * `importKey` the ledger already has is skipped, not refused (so importing a file twice adds
+   * nothing); within one batch the first entry with a key wins. An invalid entry or an id the
+   * ledger already has is `invalid_value`, and nothing of the batch is stored.
+   */
+  addEntries(entries: readonly Entry[]): Promise<AddedEntries>;
+  /** Ordered by `atMs` (then by when they were added). */
+  listEntries(query?: EntryQuery): Promise<Entry[]>;
   close(): Promise<void>;
 }

@@ -34,3 +34,15 @@ export function resolveLedgerLocation(
   if (/^postgres(ql)?:\/\//i.test(given)) return { kind: 'postgres', url: given };
   return { kind: 'sqlite', path: resolve(cwd, given) };
 }
+
+/** `url` with any password removed, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '';
+    for (const key of [...u.searchParams.keys()]) if (/^pass/i.test(key)) u.searchParams.delete(key);
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@').replace(/([?&]pass\w*=)[^&]*/gi, '$1***');
+  }
+}

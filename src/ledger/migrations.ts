@@ -79,6 +79,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX markers_by_run_at ON markers (run_key, at_ms);
     `,
   },
+  {
+    version: 2,
+    description: 'entries: declared and imported footprints',
+    sql: `
+      CREATE TABLE entries (
+        key           INTEGER PRIMARY KEY,
+        id            TEXT    NOT NULL UNIQUE CHECK (length(id) > 0),
+        project       TEXT    NOT NULL,
+        model         TEXT,
+        phase         TEXT    NOT NULL CHECK (phase IN ('data', 'experimentation', 'training', 'inference')),
+        training_type TEXT    CHECK (training_type IN ('offline', 'online')),
+        label         TEXT    NOT NULL,
+        at_ms         REAL    NOT NULL,
+        source        TEXT    NOT NULL CHECK (source IN ('declared', 'codecarbon', 'footprint')),
+        import_key    TEXT    UNIQUE,                -- NULL for entries that were not imported
+        spec          TEXT    NOT NULL,              -- JSON object: the estimate spec
+        predictions   REAL    CHECK (predictions >= 0),
+        attrs         TEXT    NOT NULL               -- JSON object of strings
+      ) STRICT;
+      CREATE INDEX entries_by_at ON entries (at_ms);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -6,11 +6,12 @@
  * Backend-neutral: a PostgreSQL backend that selects the same column names reuses these.
  */
 import { z } from 'zod';
+import { ENTRY_SOURCES, type Entry } from '../core/entry.js';
 import { FootprintError } from '../core/errors.js';
 import { DEVICE_KINDS, PHASES } from '../core/job.js';
 import type { DeviceInfo, Marker } from '../core/measurement.js';
 import { RUN_STATUSES } from '../core/measurement.js';
-import type { DeviceEnergy, RunSite, RunSummary } from './ledger.js';
+import type { DeviceEnergy, RunSite, RunSummary, RunTotals } from './ledger.js';
 
 /** A JSON text column, parsed and then checked against `schema`. */
 const json = <S extends z.ZodType>(schema: S) =>
@@ -149,6 +150,40 @@ const deviceEnergyRow = z
     }),
   );
 
+const entryRow = z
+  .object({
+    id: z.string(),
+    project: z.string(),
+    model: z.string().nullable(),
+    phase: z.enum(PHASES),
+    training_type: z.enum(['offline', 'online']).nullable(),
+    label: z.string(),
+    at_ms: z.number(),
+    source: z.enum(ENTRY_SOURCES),
+    import_key: z.string().nullable(),
+    spec: json(z.record(z.string(), z.unknown())),
+    predictions: z.number().nullable(),
+    attrs: json(stringMap),
+  })
+  .transform(
+    (r): Entry => ({
+      id: r.id,
+      project: r.project,
+      phase: r.phase,
+      label: r.label,
+      atMs: r.at_ms,
+      source: r.source,
+      spec: r.spec,
+      attrs: r.attrs,
+      ...present({
+        model: r.model,
+        trainingType: r.training_type,
+        importKey: r.import_key,
+        predictions: r.predictions,
+      }),
+    }),
+  );
+
 function parseRows<S extends z.ZodType>(
   schema: S,
   what: string,
@@ -174,3 +209,90 @@ export const toMarkers = (where: string, rows: unknown[]): Marker[] =>
   parseRows(markerRow, 'marker', where, rows);
 export const toDeviceEnergy = (where: string, rows: unknown[]): DeviceEnergy[] =>
   parseRows(deviceEnergyRow, 'device energy', where, rows);
+export const toEntries = (where: string, rows: unknown[]): Entry[] =>
+  parseRows(entryRow, 'entry', where, rows);
+
+/** Run and device keys: integers in SQLite, bigint text from PostgreSQL. */
+type Key = number | string;
+interface Keyed {
+  readonly run_key: Key;
+}
+
+/**
+ * One run's totals on one device, as `runTotals` selects them (a raw row, in this column order):
+ * sums over samples, which the schema already types (NOT NULL, CHECKs), so they are only spot-checked.
+ */
+export type EnergyTuple = [
+  runKey: Key,
+  deviceKey: Key,
+  energyJ: number,
+  attributedJ: number,
+  sampleCount: number,
+  firstMs: number,
+  lastMs: number,
+];
+
+/** `items[i]` grouped under `String(keys[i].run_key)`, keeping their order. */
+function byRun<T>(keys: readonly Keyed[], items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const [i, item] of items.entries()) {
+    const k = String(keys[i]?.run_key);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/**
+ * Puts `runTotals` together from its set-based queries: `runs` (in the order to return, each with
+ * its `key`; the rows get their totals added), `devices` (each with `run_key` and its own `key`, in
+ * first-added order), `energy` (one tuple per run and device that has samples) and `markers` (each
+ * with `run_key`, ordered by time). Each kind of row is checked in one pass; a run's totals are
+ * the sums of its devices' totals.
+ */
+export function toRunTotals(
+  where: string,
+  runs: readonly { readonly key: Key }[],
+  devices: readonly (Keyed & { readonly key: Key; readonly device_id: string })[],
+  energy: readonly EnergyTuple[],
+  markers: readonly Keyed[],
+): RunTotals[] {
+  const energyOf = new Map<string, EnergyTuple>();
+  for (const t of energy) energyOf.set(`${t[0]}:${t[1]}`, t);
+  const perDevice = devices.map((d): DeviceEnergy => {
+    const t = energyOf.get(`${d.run_key}:${d.key}`);
+    if (!t) return { deviceId: d.device_id, energyJ: 0, attributedJ: 0, sampleCount: 0 };
+    const [, , energyJ, attributedJ, sampleCount, firstMs, lastMs] = t;
+    if (![energyJ, attributedJ, sampleCount, firstMs, lastMs].every((n) => typeof n === 'number'))
+      throw new FootprintError(
+        'io_error',
+        `${where}: the totals of device ${d.device_id} are not numbers; the ledger was changed outside Footprint or is damaged`,
+      );
+    return { deviceId: d.device_id, energyJ, attributedJ, sampleCount, firstMs, lastMs };
+  });
+  const devicesOf = byRun(devices, toDevices(where, devices as unknown[]));
+  const energyByRun = byRun(devices, perDevice);
+  const markersOf = byRun(markers, toMarkers(where, markers as unknown[]));
+
+  const withTotals = runs.map((r) => {
+    let energyJ = 0;
+    let attributedJ = 0;
+    let sampleCount = 0;
+    for (const d of energyByRun.get(String(r.key)) ?? []) {
+      energyJ += d.energyJ;
+      attributedJ += d.attributedJ;
+      sampleCount += d.sampleCount;
+    }
+    return Object.assign(r, { energy_j: energyJ, attributed_j: attributedJ, sample_count: sampleCount });
+  });
+  return toRuns(where, withTotals).map((run, i): RunTotals => {
+    const k = String(runs[i]?.key);
+    return {
+      run,
+      devices: devicesOf.get(k) ?? [],
+      energy: energyByRun.get(k) ?? [],
+      phaseMarkers: markersOf.get(k) ?? [],
+    };
+  });
+}

@@ -12,12 +12,45 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Entry } from '../core/entry.js';
 import { FootprintError, isFootprintError } from '../core/errors.js';
 import type { DeviceInfo, EnergySample, Marker } from '../core/measurement.js';
-import type { DeviceEnergy, IsAlive, Ledger, NewRun, RunEnd, RunQuery, RunSummary } from './ledger.js';
+import type {
+  AddedEntries,
+  DeviceEnergy,
+  EntryQuery,
+  IsAlive,
+  Ledger,
+  NewRun,
+  RunEnd,
+  RunQuery,
+  RunSummary,
+  RunTotals,
+} from './ledger.js';
 import { migrate } from './migrations.js';
-import { siteToJson, toDeviceEnergy, toDevices, toMarkers, toRuns } from './rows.js';
-import { checkMarker, checkNewRun, checkRunEnd, checkTime, explainSample, sampleOk } from './validate.js';
+import { entryFilter, type Filter, runFilter } from './query.js';
+import {
+  type EnergyTuple,
+  siteToJson,
+  toDeviceEnergy,
+  toDevices,
+  toEntries,
+  toMarkers,
+  toRuns,
+  toRunTotals,
+} from './rows.js';
+import {
+  checkEntries,
+  checkEntryQuery,
+  checkMarker,
+  checkNewRun,
+  checkRunEnd,
+  checkRunQuery,
+  checkTime,
+  entryIdTaken,
+  explainSample,
+  sampleOk,
+} from './validate.js';
 
 export interface SqliteLedgerOptions {
   /** How long a writer waits for another process's write lock before failing. Default 10 s. */
@@ -78,6 +111,8 @@ class SqliteLedgerImpl implements SqliteLedger {
   private readonly samplesTx;
   private readonly addDevicesTx;
   private readonly reapTx;
+  private readonly entriesTx;
+  private readonly runTotalsTx;
 
   constructor(
     readonly path: string,
@@ -164,6 +199,14 @@ class SqliteLedgerImpl implements SqliteLedger {
       markInterrupted: db.prepare<[number]>(
         "UPDATE runs SET status = 'interrupted', end_ms = last_seen_ms WHERE key = ? AND status = 'running'",
       ),
+      // Only a clash on import_key is skipped; a clash on id is still an error.
+      insertEntry: db.prepare(
+        `INSERT INTO entries (id, project, model, phase, training_type, label, at_ms, source, import_key,
+           spec, predictions, attrs)
+         VALUES (@id, @project, @model, @phase, @trainingType, @label, @atMs, @source, @importKey,
+           @spec, @predictions, @attrs)
+         ON CONFLICT (import_key) DO NOTHING`,
+      ),
     };
 
     this.appendTx = db.transaction((runId: string, runKey: number, samples: readonly EnergySample[]) => {
@@ -212,6 +255,55 @@ class SqliteLedgerImpl implements SqliteLedger {
       }
     });
 
+    this.entriesTx = db.transaction((entries: readonly Entry[], specs: readonly string[]): AddedEntries => {
+      let added = 0;
+      for (const [i, e] of entries.entries()) {
+        try {
+          added += this.s.insertEntry.run({
+            id: e.id,
+            project: e.project,
+            model: e.model ?? null,
+            phase: e.phase,
+            trainingType: e.trainingType ?? null,
+            label: e.label,
+            atMs: e.atMs,
+            source: e.source,
+            importKey: e.importKey ?? null,
+            spec: specs[i] ?? '{}',
+            predictions: e.predictions ?? null,
+            attrs: JSON.stringify(e.attrs),
+          }).changes;
+        } catch (err) {
+          if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') throw entryIdTaken(e.id, this.path, err);
+          throw err;
+        }
+      }
+      return { added, skipped: entries.length - added };
+    });
+
+    // Four set-based reads in one read transaction, so that they all see the same snapshot.
+    this.runTotalsTx = db.transaction((query: RunQuery): RunTotals[] => {
+      const f = this.selectRuns(query);
+      const runs = this.statement(`SELECT * FROM runs ${f.where}`).all(...f.params) as { key: number }[];
+      if (runs.length === 0) return [];
+      const chosen = `run_key IN (SELECT key FROM runs ${f.where})`;
+      const devices = this.statement(
+        `SELECT run_key, key, device_id, kind, name, model, method, provenance, source
+         FROM devices WHERE ${chosen} ORDER BY run_key, key`,
+      ).all(...f.params) as { run_key: number; key: number; device_id: string }[];
+      const energy = this.statement(
+        `SELECT run_key, device_key, sum(energy_j), sum(attributed_j), count(*), min(start_ms), max(end_ms)
+         FROM samples WHERE ${chosen} GROUP BY run_key, device_key`,
+      )
+        .raw(true)
+        .all(...f.params) as EnergyTuple[];
+      const markers = this.statement(
+        `SELECT run_key, at_ms, label, phase, attrs FROM markers
+         WHERE phase IS NOT NULL AND ${chosen} ORDER BY run_key, at_ms, key`,
+      ).all(...f.params) as { run_key: number }[];
+      return toRunTotals(this.path, runs, devices, energy, markers);
+    });
+
     this.reapTx = db.transaction((isAlive: IsAlive, host: string, nowMs: number, staleMs: number) => {
       const reaped: string[] = [];
       for (const r of this.s.runningRuns.all()) {
@@ -220,6 +312,21 @@ class SqliteLedgerImpl implements SqliteLedger {
         if (gone && this.s.markInterrupted.run(r.key).changes === 1) reaped.push(r.id);
       }
       return reaped;
+    });
+  }
+
+  async addEntries(entries: readonly Entry[]): Promise<AddedEntries> {
+    const specs = checkEntries(entries);
+    if (entries.length === 0) return { added: 0, skipped: 0 };
+    return this.guard('addEntries', () => this.entriesTx.immediate(entries, specs));
+  }
+
+  async listEntries(query: EntryQuery = {}): Promise<Entry[]> {
+    checkEntryQuery(query);
+    return this.guard('listEntries', () => {
+      const f = entryFilter(query, () => '?');
+      const sql = `SELECT * FROM entries ${f.where} ORDER BY at_ms, key`;
+      return toEntries(this.path, this.statement(sql).all(...f.params));
     });
   }
 
@@ -306,27 +413,35 @@ class SqliteLedgerImpl implements SqliteLedger {
   }
 
   async listRuns(query: RunQuery = {}): Promise<RunSummary[]> {
-    if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0))
-      throw new FootprintError(
-        'invalid_value',
-        `listRuns limit must be a whole number ≥ 0, got ${query.limit}`,
-      );
+    checkRunQuery('listRuns', query);
     return this.guard('listRuns', () => {
-      const filters: [column: string, value: string | undefined][] = [
-        ['project', query.project],
-        ['model', query.model],
-        ['status', query.status],
-      ];
-      const used = filters.filter((f): f is [string, string] => f[1] !== undefined);
-      const where = used.map(([c]) => `${c} = ?`).join(' AND ');
-      const sql = `SELECT * FROM runs ${where ? `WHERE ${where}` : ''} ORDER BY start_ms DESC, key DESC LIMIT ?`;
-      let stmt = this.listStatements.get(sql);
-      if (!stmt) {
-        stmt = this.db.prepare(sql);
-        this.listStatements.set(sql, stmt);
-      }
-      return this.summarize(stmt.all(...used.map(([, v]) => v), query.limit ?? -1));
+      const f = this.selectRuns(query);
+      return this.summarize(this.statement(`SELECT * FROM runs ${f.where}`).all(...f.params));
     });
+  }
+
+  async runTotals(query: RunQuery = {}): Promise<RunTotals[]> {
+    checkRunQuery('runTotals', query);
+    return this.guard('runTotals', () => this.runTotalsTx.deferred(query));
+  }
+
+  /** `WHERE … ORDER BY … LIMIT ?` choosing the runs of `query`, newest first. */
+  private selectRuns(query: RunQuery): Filter {
+    const f = runFilter(query, () => '?');
+    return {
+      where: `${f.where} ORDER BY start_ms DESC, key DESC LIMIT ?`,
+      params: [...f.params, query.limit ?? -1],
+    };
+  }
+
+  /** Prepared once per distinct SQL text (queries are built from a handful of filter shapes). */
+  private statement(sql: string): Database.Statement {
+    let stmt = this.listStatements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.listStatements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   async samples(runId: string): Promise<EnergySample[]> {

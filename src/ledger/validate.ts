@@ -3,10 +3,11 @@
  * things with the same messages. Plain checks, no zod: `checkSample` runs once per sample on the
  * ingest hot path, and only builds a message when a sample is bad.
  */
+import { ENTRY_SOURCES, type Entry } from '../core/entry.js';
 import { FootprintError } from '../core/errors.js';
 import { PHASES, type Phase } from '../core/job.js';
 import type { EnergySample, Marker } from '../core/measurement.js';
-import type { NewRun, RunEnd } from './ledger.js';
+import type { EntryQuery, NewRun, RunEnd, RunQuery } from './ledger.js';
 
 const isPhase = (p: unknown): p is Phase => (PHASES as readonly unknown[]).includes(p);
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -88,3 +89,80 @@ export function checkRunEnd(runId: string, end: RunEnd): void {
 export function checkTime(what: string, ms: number): void {
   if (!finite(ms)) bad(what, 'a finite number of ms', ms);
 }
+
+/** The `[sinceMs, untilMs)` window of a query: finite numbers when given. */
+function checkWindow(what: string, q: { readonly sinceMs?: number; readonly untilMs?: number }): void {
+  if (q.sinceMs !== undefined && !finite(q.sinceMs))
+    bad(`${what} sinceMs`, 'a finite number of ms', q.sinceMs);
+  if (q.untilMs !== undefined && !finite(q.untilMs))
+    bad(`${what} untilMs`, 'a finite number of ms', q.untilMs);
+}
+
+export function checkRunQuery(what: string, q: RunQuery): void {
+  if (q.limit !== undefined && !(Number.isSafeInteger(q.limit) && q.limit >= 0))
+    throw new FootprintError('invalid_value', `${what} limit must be a whole number ≥ 0, got ${q.limit}`);
+  checkWindow(what, q);
+}
+
+export function checkEntryQuery(q: EntryQuery): void {
+  checkWindow('listEntries', q);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks every entry before anything is written; returns their specs as JSON text. */
+export function checkEntries(entries: readonly Entry[]): string[] {
+  try {
+    return entries.map((e, i) => checkEntry(i, e));
+  } catch (err) {
+    if (err instanceof FootprintError)
+      throw new FootprintError(err.code, `${err.message}; nothing of this batch was stored`);
+    throw err;
+  }
+}
+
+/**
+ * `entries[index]` can be stored: the fields the ledger keeps have the right types. The spec itself
+ * is the caller's to validate (it is priced later); here it only has to be a JSON object. Returns the
+ * spec as JSON text, so it is serialised once.
+ */
+export function checkEntry(index: number, e: Entry): string {
+  const at = `entries[${index}]`;
+  if (!isPlainObject(e)) bad(at, 'an object', e);
+  if (typeof e.id !== 'string' || e.id.trim() === '') bad(`${at} id`, 'a non-empty string', e.id);
+  const what = `${at} (${e.id})`;
+  if (typeof e.project !== 'string' || e.project.trim() === '')
+    bad(`${what} project`, 'a non-empty string', e.project);
+  if (e.model !== undefined && typeof e.model !== 'string') bad(`${what} model`, 'a string', e.model);
+  if (!isPhase(e.phase)) bad(`${what} phase`, `one of ${PHASES.join(', ')}`, e.phase);
+  if (e.trainingType !== undefined && e.trainingType !== 'offline' && e.trainingType !== 'online')
+    bad(`${what} trainingType`, 'offline or online', e.trainingType);
+  if (typeof e.label !== 'string') bad(`${what} label`, 'a string', e.label);
+  if (!finite(e.atMs)) bad(`${what} atMs`, 'a finite number of ms', e.atMs);
+  if (!(ENTRY_SOURCES as readonly unknown[]).includes(e.source))
+    bad(`${what} source`, `one of ${ENTRY_SOURCES.join(', ')}`, e.source);
+  if (e.importKey !== undefined && (typeof e.importKey !== 'string' || e.importKey === ''))
+    bad(`${what} importKey`, 'a non-empty string', e.importKey);
+  if (e.predictions !== undefined && !(finite(e.predictions) && e.predictions >= 0))
+    bad(`${what} predictions`, 'a finite number ≥ 0', e.predictions);
+  if (!isPlainObject(e.attrs)) bad(`${what} attrs`, 'an object of strings', e.attrs);
+  checkStringMap(`${what} attrs`, e.attrs);
+  if (!isPlainObject(e.spec)) bad(`${what} spec`, 'an object', e.spec);
+  try {
+    return JSON.stringify(e.spec);
+  } catch (err) {
+    throw new FootprintError(
+      'invalid_value',
+      `${what} spec cannot be stored as JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+}
+
+/** An entry whose id the ledger already has (under another import key, or none). */
+export const entryIdTaken = (id: string, where: string, cause: unknown): FootprintError =>
+  new FootprintError(
+    'invalid_value',
+    `entry id ${id} is already in the ledger ${where} (an entry imported again is recognised by its importKey); nothing of this batch was stored`,
+    { cause },
+  );

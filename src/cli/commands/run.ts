@@ -5,7 +5,6 @@
  * (128 + signal number when the child was killed).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { constants, hostname } from 'node:os';
 import { delimiter } from 'node:path';
 import type { WriteStream } from 'node:tty';
@@ -22,6 +21,7 @@ import { parse } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { formatGrams, formatKwh } from '../format.js';
 import { probeHostSensors } from '../host-sensors.js';
+import { newId } from '../ids.js';
 import { openLedger } from '../ledger-access.js';
 import { humanRunReport, reportRun, siteSpecOf } from '../run-report.js';
 import { pinnedStatusLine } from '../status-line.js';
@@ -51,10 +51,6 @@ Options:
 const FLUSH_MS = 5_000;
 /** Put first on the job's PATH, so `footprint mark` works from inside it however footprint was started. */
 const BIN_DIR = fileURLToPath(new URL('../../../../bin', import.meta.url));
-
-export function newRunId(nowMs: number): string {
-  return `r${nowMs.toString(36)}${randomBytes(3).toString('hex')}`;
-}
 
 function parseTags(tags: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -138,7 +134,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   );
   const tags = parseTags(values.tag ?? []);
 
-  const { ledger, location } = await openLedger(io, values.ledger);
+  const { ledger, location, shown } = await openLedger(io, values.ledger);
   const stderr = process.stderr as WriteStream;
   const showLive = io.isTTY && stderr.isTTY && stderr.rows > 2 && !values.quiet && !values.json;
   const intervalMs = intervalS * 1000;
@@ -146,7 +142,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!values.quiet && !values.json) for (const n of host.notes) io.stderr(`footprint: ${n}\n`);
 
   const startMs = Date.now();
-  const id = newRunId(startMs);
+  const id = newId('r', startMs);
   await ledger.createRun({
     id,
     command,
@@ -276,10 +272,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         draws: 2_000,
       });
       // One line, after whatever the command printed itself: `footprint run --json -- CMD | tail -n 1`.
-      if (values.json) io.stdout(`${JSON.stringify({ ...report, ledger: location, notes })}\n`);
+      if (values.json) io.stdout(`${JSON.stringify({ ...report, ledger: shown, notes })}\n`);
       else
         io.stderr(
-          `\n${humanRunReport(report, { brief: true })}\nRecorded in ${location} as ${id} (footprint show ${id})\n`,
+          `\n${humanRunReport(report, { brief: true })}\nRecorded in ${shown} as ${id} (footprint show ${id})\n`,
         );
     }
   }

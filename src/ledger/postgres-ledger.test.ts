@@ -1,0 +1,275 @@
+/**
+ * The PostgreSQL ledger: the shared contract, each test in a fresh schema of the test server, then
+ * what only a shared server can show — ten processes writing one schema lose nothing, processes
+ * opening a brand-new schema at once migrate it exactly once, a client killed mid-batch leaves no
+ * half batch, and a server that cannot be reached fails fast with a clear `unavailable`.
+ *
+ * Needs the server at $FOOTPRINT_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test,
+ * which `.ci/run` starts). When it cannot be reached these tests fail, saying so: they are never
+ * skipped quietly. Every schema this file creates is dropped at the end.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { FootprintError } from '../core/errors.js';
+import { ledgerContract, newRun } from './ledger-contract.test-util.js';
+import { redactUrl } from './location.js';
+import { openLedgerAt } from './open.js';
+import { openPostgresLedger } from './postgres-ledger.js';
+import { PG_LATEST_VERSION, PG_MIGRATIONS } from './postgres-migrations.js';
+
+const SERVER = process.env.FOOTPRINT_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const WRITER = fileURLToPath(new URL('../../../test/fixtures/ledger-writer.mjs', import.meta.url));
+const PREFIX = `fp_test_${process.pid}_${Date.now().toString(36)}`;
+
+const admin = new pg.Pool({ connectionString: SERVER, max: 2, connectionTimeoutMillis: 5_000 });
+admin.on('error', () => undefined);
+const schemas: string[] = [];
+
+before(async () => {
+  try {
+    await admin.query('SELECT 1');
+  } catch (e) {
+    throw new Error(
+      `the PostgreSQL test server at ${redactUrl(SERVER)} cannot be reached (${e instanceof Error ? e.message : String(e)}); ` +
+        'start it (.ci/run shows how) or point FOOTPRINT_TEST_POSTGRES_URL at one. These tests are not skipped without it.',
+    );
+  }
+});
+
+after(async () => {
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`).catch(() => undefined);
+  await admin.end();
+});
+
+/** The test server's URL with `search_path` set to `schema`. */
+const urlFor = (schema: string): string =>
+  `${SERVER}${SERVER.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
+/** A new, empty schema (dropped when the file ends); its ledger URL. */
+async function freshSchema(): Promise<{ schema: string; url: string }> {
+  const schema = `${PREFIX}_${schemas.length + 1}`;
+  schemas.push(schema);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  return { schema, url: urlFor(schema) };
+}
+
+ledgerContract('postgres', async () => openPostgresLedger((await freshSchema()).url));
+
+interface Child {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the writer fixture; `onLine` sees each stdout line as it arrives (and may kill the child). */
+function writer(args: readonly string[], onLine?: (line: string, kill: () => void) => void): Promise<Child> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WRITER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine?.(line, () => child.kill('SIGKILL'));
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+const versions = async (schema: string): Promise<number[]> =>
+  (
+    await admin.query<{ version: number }>(`SELECT version FROM ${schema}.schema_version ORDER BY version`)
+  ).rows.map((r) => r.version);
+
+const ALL_VERSIONS = PG_MIGRATIONS.map((m) => m.version);
+
+test('reopening a schema keeps its data and does not migrate again', async () => {
+  const { schema, url } = await freshSchema();
+  const first = await openPostgresLedger(url);
+  assert.deepEqual(first.migrationsApplied, ALL_VERSIONS);
+  await first.createRun(newRun('r_keep', { project: 'kept' }));
+  await first.addDevices('r_keep', [
+    { id: 'model:cpu', kind: 'cpu', name: 'cpu', method: 'model', provenance: 'modelled', source: 'TDP' },
+  ]);
+  await first.appendSamples('r_keep', [
+    { deviceId: 'model:cpu', startMs: 0, endMs: 1000, energyJ: 42, attributedJ: 21 },
+  ]);
+  await first.close();
+
+  const second = await openLedgerAt({ kind: 'postgres', url });
+  try {
+    assert.deepEqual((second as { migrationsApplied?: number[] }).migrationsApplied, []);
+    const run = await second.getRun('r_keep');
+    assert.equal(run?.project, 'kept');
+    assert.equal(run?.energyJ, 42);
+  } finally {
+    await second.close();
+  }
+  assert.deepEqual(await versions(schema), ALL_VERSIONS);
+});
+
+test('processes opening a brand-new schema at once apply its migrations exactly once', async () => {
+  const { schema, url } = await freshSchema();
+  const children = await Promise.all(
+    Array.from({ length: 4 }, (_, i) => writer([url, `r_open_${i}`, '1', '1'])),
+  );
+  for (const [i, c] of children.entries()) assert.equal(c.code, 0, `process ${i} failed: ${c.stderr}`);
+  const migrated = children.map((c) => /^migrations (.*)$/m.exec(c.stdout)?.[1]);
+  assert.deepEqual(
+    migrated.filter((m) => m !== '').sort(),
+    [ALL_VERSIONS.join(',')],
+    `exactly one process applies the migrations: ${JSON.stringify(migrated)}`,
+  );
+  assert.deepEqual(await versions(schema), ALL_VERSIONS);
+});
+
+test('ten processes appending to one new schema lose nothing', async () => {
+  const { url } = await freshSchema();
+  const processes = 10;
+  const batches = 100;
+  const size = 50;
+  const children = await Promise.all(
+    Array.from({ length: processes }, (_, i) => writer([url, `r_child_${i}`, String(batches), String(size)])),
+  );
+  for (const [i, c] of children.entries()) assert.equal(c.code, 0, `writer ${i} failed: ${c.stderr}`);
+  assert.equal(children.filter((c) => /^migrations \d/m.test(c.stdout)).length, 1);
+
+  const ledger = await openPostgresLedger(url);
+  try {
+    const runs = await ledger.listRuns();
+    assert.equal(runs.length, processes);
+    for (const run of runs) {
+      assert.equal(run.status, 'completed', run.id);
+      assert.equal(run.sampleCount, batches * size, run.id);
+      assert.equal(run.energyJ, batches * size, run.id);
+      const markers = await ledger.markers(run.id);
+      assert.deepEqual(
+        markers.map((m) => m.attrs.batch),
+        Array.from({ length: batches }, (_, b) => String(b)),
+        run.id,
+      );
+      const starts = (await ledger.samples(run.id)).map((s) => s.startMs);
+      assert.equal(new Set(starts).size, batches * size, `${run.id}: no duplicates`);
+    }
+    const totals = await ledger.runTotals();
+    assert.deepEqual(
+      totals.map((t) => t.run),
+      runs,
+    );
+  } finally {
+    await ledger.close();
+  }
+});
+
+test('a writer killed with SIGKILL mid-batch loses no batch it reported committed, and stores no half batch', async () => {
+  const { url } = await freshSchema();
+  const size = 20_000;
+  const killAt = 3;
+  let reported = -1;
+  const child = await writer([url, 'r_crash', '0', String(size)], (line, kill) => {
+    const committed = /^committed (\d+)$/.exec(line);
+    if (committed) reported = Number(committed[1]);
+    if (line === `begin ${killAt}`) kill();
+  });
+  assert.equal(child.signal, 'SIGKILL', `the writer should have been killed: ${child.stderr}`);
+  assert.ok(reported + 1 >= killAt, `only ${reported + 1} batches were reported`);
+
+  const ledger = await openPostgresLedger(url);
+  try {
+    const run = await ledger.getRun('r_crash');
+    assert.equal(run?.status, 'running');
+    const count = run?.sampleCount ?? 0;
+    assert.equal(count % size, 0, `a half batch was stored: ${count} samples`);
+    assert.ok(count >= (reported + 1) * size, `${count} samples stored, ${(reported + 1) * size} reported`);
+    const T0 = 1_700_000_000_000;
+    const reaped = await ledger.reapInterrupted(() => true, 'another-host', T0 + 3_600_000, 60_000);
+    assert.deepEqual(reaped, ['r_crash'], 'a silent run of another host is reaped by staleness');
+    assert.equal((await ledger.getRun('r_crash'))?.sampleCount, count, 'reaping keeps the data');
+  } finally {
+    await ledger.close();
+  }
+});
+
+const rejectsUnavailable = async (p: Promise<unknown>, pattern: RegExp): Promise<FootprintError> => {
+  let caught: unknown;
+  await assert.rejects(p, (e: unknown) => {
+    caught = e;
+    return true;
+  });
+  assert.ok(caught instanceof FootprintError, `expected a FootprintError, got ${String(caught)}`);
+  assert.equal(caught.code, 'unavailable', caught.message);
+  assert.match(caught.message, pattern);
+  return caught;
+};
+
+test('an unreachable server is a clear unavailable error that hides the password', {
+  timeout: 60_000,
+}, async () => {
+  await rejectsUnavailable(
+    openPostgresLedger('postgres://127.0.0.1:1/nope'),
+    /^cannot reach the PostgreSQL ledger at postgres:\/\/127\.0\.0\.1:1\/nope: ECONNREFUSED; check the URL, or use a SQLite file with --ledger PATH$/,
+  );
+  const secret = await rejectsUnavailable(
+    openLedgerAt({ kind: 'postgres', url: 'postgres://ada:s3cret-pw@127.0.0.1:1/nope' }),
+    /at postgres:\/\/ada@127\.0\.0\.1:1\/nope: ECONNREFUSED/,
+  );
+  assert.doesNotMatch(secret.message, /s3cret/);
+  await rejectsUnavailable(openPostgresLedger('postgres://[::1/nope'), /not a valid URL/);
+  const noDb = new URL(SERVER);
+  noDb.pathname = '/footprint_no_such_database';
+  await rejectsUnavailable(openPostgresLedger(noDb.toString()), /footprint_no_such_database.*does not exist/);
+});
+
+test('a server that accepts but never answers is given up on after the connect timeout', {
+  timeout: 60_000,
+}, async () => {
+  const sockets: Socket[] = [];
+  const silent = createServer((socket) => {
+    sockets.push(socket); // holds the connection open and says nothing
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const { port } = silent.address() as { port: number };
+  try {
+    await rejectsUnavailable(
+      openPostgresLedger(`postgres://127.0.0.1:${port}/silent`, { connectTimeoutMs: 300 }),
+      new RegExp(`at postgres://127\\.0\\.0\\.1:${port}/silent: no answer within 0\\.3 s`),
+    );
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+  }
+});
+
+test('a schema from a newer Footprint is refused, not guessed at', async () => {
+  const { schema, url } = await freshSchema();
+  await (await openPostgresLedger(url)).close();
+  await admin.query(`INSERT INTO ${schema}.schema_version VALUES ($1, 'from the future', 0)`, [
+    PG_LATEST_VERSION + 1,
+  ]);
+  await rejectsUnavailable(
+    openPostgresLedger(url),
+    new RegExp(`schema version ${PG_LATEST_VERSION + 1}.*upgrade Footprint`),
+  );
+});
+
+test('a closed ledger says so instead of failing obscurely', async () => {
+  const ledger = await openPostgresLedger((await freshSchema()).url);
+  await ledger.close();
+  await ledger.close();
+  await assert.rejects(
+    ledger.listRuns(),
+    (e: unknown) => e instanceof FootprintError && e.code === 'internal' && /closed/.test(e.message),
+  );
+});
