@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { estimateSpec } from './estimate.js';
-import { repriceSpec } from './reprice.js';
+import { repriceSpec, swapsHardware } from './reprice.js';
 import type { EstimateSpec } from './spec.js';
 
 const base: EstimateSpec = {
@@ -55,6 +55,9 @@ test('swapping hardware scales GPU energy by the TDP ratio and the speed-up, and
   assert.equal(gpu?.hours, 40);
   assert.equal(b.hardware[1]?.energy_kwh, 2, 'the host runs half as long too');
   assert.throws(() => repriceSpec(base, { hardware: 'NVIDIA A1000' }), /unknown hardware model/);
+  const cpuOnly: EstimateSpec = { ...base, hardware: [base.hardware[1] as EstimateSpec['hardware'][number]] };
+  assert.equal(swapsHardware(cpuOnly, 'NVIDIA H100 SXM5 80GB'), false);
+  assert.deepEqual(repriceSpec(cpuOnly, { hardware: 'NVIDIA H100 SXM5 80GB' }).hardware, cpuOnly.hardware);
 });
 
 test('lifetime and utilization change embodied carbon inversely', () => {

@@ -22,6 +22,16 @@ export interface RepriceOptions {
   readonly speedup?: number;
 }
 
+const family = (type: string) =>
+  type === 'cpu' ? 'cpu' : type === 'gpu' || type === 'accelerator' ? 'accelerator' : 'other';
+
+/** Whether `hardware` would replace any group of the spec (a GPU for GPUs, a CPU for CPUs). */
+export function swapsHardware(spec: EstimateSpec, hardware: string): boolean {
+  const target = findChip(hardware);
+  return target !== undefined && spec.hardware.some((g) => family(g.type) === family(target.type));
+}
+
+/** The spec under the changes; a hardware swap leaves specs without such groups as they are. */
 export function repriceSpec(spec: EstimateSpec, o: RepriceOptions): EstimateSpec {
   if (o.speedup !== undefined && !(o.speedup > 0))
     throw new FootprintError('invalid_value', `--speedup must be positive, got ${o.speedup}`);
@@ -35,10 +45,7 @@ export function repriceSpec(spec: EstimateSpec, o: RepriceOptions): EstimateSpec
       `reprice: unknown hardware model "${o.hardware}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}`,
     );
   }
-  const family = (type: string) =>
-    type === 'cpu' ? 'cpu' : type === 'gpu' || type === 'accelerator' ? 'accelerator' : 'other';
   const k = o.speedup ?? 1;
-  let swapped = 0;
   const hardware = spec.hardware.map((g) => {
     const swap = target !== undefined && family(g.type) === family(target.type);
     // The job takes 1/K of the time: groups not swapped draw and are held for 1/K as long.
@@ -51,7 +58,6 @@ export function repriceSpec(spec: EstimateSpec, o: RepriceOptions): EstimateSpec
         `reprice: ${g.type} group "${g.model ?? g.type}" has no known model or tdp_w, so its power cannot be scaled to ${target.name}`,
       );
     }
-    swapped++;
     // Same work: time ÷ K; power in proportion to board power (TDP), the usual first-order scaling.
     const { embodied_kgco2e: _e, tdp_w: _t, idle_w: _i, ...rest } = g;
     return {
@@ -60,12 +66,6 @@ export function repriceSpec(spec: EstimateSpec, o: RepriceOptions): EstimateSpec
       model: target.name,
     };
   });
-  if (target && swapped === 0) {
-    throw new FootprintError(
-      'invalid_spec',
-      `reprice: no ${family(target.type) === 'cpu' ? 'cpu' : 'gpu or accelerator'} group to swap for ${target.name}`,
-    );
-  }
   const site = {
     ...spec.site,
     ...(o.zone !== undefined || o.region !== undefined

@@ -1,12 +1,13 @@
 /**
  * Seeded Monte Carlo over every ranged input of a Job: each draw prices the whole job with inputs
- * drawn from their triangular ranges (site inputs once per draw, group inputs once per group), and
- * the spread of the draws gives p5 / p50 / p95. Same seed, same numbers.
+ * drawn from their triangular ranges — each input once per draw, so a shared input (a site, a
+ * default, a table row) moves every group that uses it together — and the spread of the draws
+ * gives p5 / p50 / p95. Same seed, same numbers.
  */
 import type { Job } from './job.js';
 import { type Pick, priceJob } from './price.js';
 import { seededRng } from './random.js';
-import { drawTriangular, type Quantiles, quantiles } from './uncertainty.js';
+import { drawTriangular, type Quantiles, quantiles, type Range } from './uncertainty.js';
 
 export interface UncertaintyOptions {
   readonly draws: number;
@@ -39,13 +40,24 @@ export function simulateJobs(
 ): Uncertainty {
   const { draws, seed } = options;
   const rng = seededRng(seed);
-  const pick: Pick = (r) => drawTriangular(r, rng());
+  // One input is one draw: a range object used by several groups or jobs (a default, a zone's
+  // intensity, a table row) takes the same value everywhere within a draw.
+  const drawn = new Map<Range, number>();
+  const pick: Pick = (r) => {
+    let v = drawn.get(r);
+    if (v === undefined) {
+      v = drawTriangular(r, rng());
+      drawn.set(r, v);
+    }
+    return v;
+  };
   const energy = new Float64Array(draws);
   const location = new Float64Array(draws);
   const market = new Float64Array(draws);
   const embodied = new Float64Array(draws);
   const total = new Float64Array(draws);
   for (let i = 0; i < draws; i++) {
+    drawn.clear();
     let e = 0;
     let l = 0;
     let m = 0;

@@ -70,5 +70,16 @@ export const SPREADS = Object.freeze({
 export const measuredRange = (value: number): Range => relativeRange(value, SPREADS.measuredPct);
 export const modelledRange = (value: number): Range =>
   relativeRange(value, SPREADS.modelledLowPct, SPREADS.modelledHighPct);
-export const embodiedRange = (value: number): Range =>
-  relativeRange(value, SPREADS.embodiedLowPct, SPREADS.embodiedHighPct);
+/**
+ * One range object per table figure: the error of an embodied estimate is the same wherever the
+ * device is used, so every group that uses it must draw it together (see core/monte-carlo.ts).
+ */
+const embodiedRanges = new Map<number, Range>();
+export const embodiedRange = (value: number): Range => {
+  let r = embodiedRanges.get(value);
+  if (!r) {
+    r = relativeRange(value, SPREADS.embodiedLowPct, SPREADS.embodiedHighPct);
+    embodiedRanges.set(value, r);
+  }
+  return r;
+};

@@ -138,7 +138,19 @@ export function resolveZone(query: string, year?: number): ResolvedIntensity {
   throw new FootprintError('not_found', `unknown grid zone "${query}"${suggestion(query, names)}`);
 }
 
+/** Resolved once per zone and year, so every job at a zone shares one intensity range object. */
+const resolved = new Map<string, ResolvedIntensity>();
+
 function fromElectricityMaps(zone: GridZone, year: number | undefined): ResolvedIntensity {
+  const cacheKey = `${zone.id}@${year ?? 'latest'}`;
+  const cached = resolved.get(cacheKey);
+  if (cached) return cached;
+  const result = resolveElectricityMaps(zone, year);
+  resolved.set(cacheKey, result);
+  return result;
+}
+
+function resolveElectricityMaps(zone: GridZone, year: number | undefined): ResolvedIntensity {
   const chosen = year === undefined ? zone.years[0] : zone.years.find((y) => y.year === year);
   if (chosen === undefined) {
     const have = zone.years.map((y) => y.year).join(', ');

@@ -6,6 +6,7 @@
  */
 import { type Job, PHASES, type Phase } from '../core/job.js';
 import { simulateJobs } from '../core/monte-carlo.js';
+import { poolJobs } from '../core/pool.js';
 import { type PricedJob, sumTotals, type Totals } from '../core/price.js';
 import type { Provenance } from '../core/provenance.js';
 import { PAPER_SPLITS } from '../data/paper-splits.js';
@@ -105,11 +106,9 @@ export function buildReport(input: ReportInput): LifecycleReport {
     .filter((i) => i.item.phase === 'inference')
     .reduce((s, i) => s + (i.item.predictions ?? 0), 0);
   const jobs = items.map((i) => i.job);
-  const groups = jobs.reduce((s, j) => s + j.groups.length, 0);
-  const uncertainty = simulateJobs(jobs.length > 0 ? jobs : [], {
-    draws: reportDraws(groups),
-    seed: input.seed ?? 1,
-  });
+  const pooled = poolJobs(jobs);
+  const groups = pooled.reduce((s, j) => s + j.groups.length, 0);
+  const uncertainty = simulateJobs(pooled, { draws: reportDraws(groups), seed: input.seed ?? 1 });
   return {
     title: input.title,
     generatedMs: input.generatedMs,

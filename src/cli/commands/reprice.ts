@@ -4,7 +4,7 @@
  * side by side with what was recorded.
  */
 import { estimateSpec } from '../../analysis/estimate.js';
-import { type RepriceOptions, repriceSpec } from '../../analysis/reprice.js';
+import { type RepriceOptions, repriceSpec, swapsHardware } from '../../analysis/reprice.js';
 import { FootprintError } from '../../core/errors.js';
 import { type PricedJob, sumTotals, type Totals } from '../../core/price.js';
 import { parse } from '../args.js';
@@ -113,6 +113,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     { requireItems: true },
   );
   const chosen = ref === undefined ? items : pickRun(items, ref);
+  if (options.hardware && !chosen.some((i) => swapsHardware(i.spec, options.hardware as string))) {
+    throw new FootprintError(
+      'invalid_spec',
+      `reprice: nothing in ${ref ?? `model ${values.model}`} runs on hardware that ${options.hardware} could replace`,
+    );
+  }
   const before: PricedJob[] = [];
   const after: PricedJob[] = [];
   for (const item of chosen) {
