@@ -18,3 +18,22 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
     throw new FootprintError('usage', `${command}: ${message}; see footprint ${command} --help`);
   }
 }
+
+/**
+ * A numeric option: absent stays absent; anything that is not a finite number passing `ok` is a
+ * usage error naming the flag and what it must be (`run: --pue must be at least 1, got 0.9`).
+ */
+export function numberOption(
+  command: string,
+  flag: string,
+  value: string | undefined,
+  ok: (n: number) => boolean,
+  words: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !ok(n)) {
+    throw new FootprintError('usage', `${command}: ${flag} must be ${words}, got ${value}`);
+  }
+  return n;
+}

@@ -12,7 +12,7 @@ import type { Entry } from '../../core/entry.js';
 import { FootprintError } from '../../core/errors.js';
 import { PHASES, type Phase } from '../../core/job.js';
 import { HOURS_PER_YEAR } from '../../core/units.js';
-import { parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { newId } from '../ids.js';
 import { openLedger } from '../ledger-access.js';
@@ -38,18 +38,8 @@ Options:
 
 const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 
-const num = (
-  v: string | undefined,
-  flag: string,
-  ok: (n: number) => boolean,
-  words: string,
-): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || !ok(n))
-    throw new FootprintError('usage', `add: ${flag} must be ${words}, got ${v}`);
-  return n;
-};
+const num = (v: string | undefined, flag: string, ok: (n: number) => boolean, words: string) =>
+  numberOption('add', flag, v, ok, words);
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(

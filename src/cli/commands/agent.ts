@@ -9,7 +9,7 @@ import { resolveSite } from '../../analysis/resolve-site.js';
 import { FootprintError } from '../../core/errors.js';
 import { type DeviceMetrics, exposition } from '../../server/prometheus.js';
 import { createSampler } from '../../telemetry/sampler.js';
-import { parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { probeHostSensors } from '../host-sensors.js';
 import { siteSpecOf } from '../run-report.js';
@@ -55,17 +55,34 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!match || !(port >= 0 && port < 65536))
     throw new FootprintError('usage', `agent: --listen must be HOST:PORT, got ${listen}`);
   const host = (match[1] as string).replace(/^\[(.*)\]$/, '$1');
-  const intervalS = values.interval === undefined ? 1 : Number(values.interval);
-  if (!(intervalS >= 0.05))
-    throw new FootprintError('usage', `agent: --interval must be at least 0.05 s, got ${values.interval}`);
+  const intervalS =
+    numberOption(
+      'agent',
+      '--interval',
+      values.interval,
+      (n) => n >= 0.05 && n <= 3600,
+      'seconds between 0.05 and 3600',
+    ) ?? 1;
   const zone = values.zone ?? io.env.FOOTPRINT_ZONE;
   const region = values.region ?? (zone ? undefined : io.env.FOOTPRINT_REGION);
   const site = resolveSite(
     siteSpecOf({
       ...(zone ? { zone } : {}),
       ...(region ? { region } : {}),
-      ...(values.pue ? { pue: Number(values.pue) } : {}),
-      ...(values.cfe ? { cfe: Number(values.cfe) } : {}),
+      ...(values.pue
+        ? { pue: numberOption('agent', '--pue', values.pue, (n) => n >= 1, 'at least 1') as number }
+        : {}),
+      ...(values.cfe
+        ? {
+            cfe: numberOption(
+              'agent',
+              '--cfe',
+              values.cfe,
+              (n) => n >= 0 && n <= 1,
+              'between 0 and 1',
+            ) as number,
+          }
+        : {}),
     }),
     () => {},
     (field) => `agent: ${field.replace('site.', '--')}`,

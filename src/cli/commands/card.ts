@@ -22,7 +22,8 @@ or written into README.md's front matter with every other byte of the file left 
 Options:
 ${FILTER_HELP}
   --write FILE          insert or update the block in FILE's YAML front matter
-  --training-type TYPE  e.g. pre-training, fine-tuning (default from the recorded runs)`;
+  --training-type TYPE  e.g. pre-training, fine-tuning (default from the recorded runs)
+  --json                the block as JSON`;
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(

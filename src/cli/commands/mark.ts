@@ -23,6 +23,7 @@ Options:
   --phase P      switch the run's phase from this instant
   --run ID       the run (default: FOOTPRINT_RUN_ID)
   --ledger PATH  the ledger (default: FOOTPRINT_LEDGER, as set by footprint run)
+  --json         print the recorded marker as JSON
   -h, --help     this text`;
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -31,6 +32,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     phase: { type: 'string' },
     run: { type: 'string' },
     ledger: { type: 'string' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -59,12 +61,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (eq <= 0) throw new FootprintError('usage', `mark: attributes must be KEY=VALUE, got "${p}"`);
     attrs[p.slice(0, eq)] = p.slice(eq + 1);
   }
+  const marker = { atMs, label, ...(phase ? { phase } : {}), attrs };
   const { ledger } = await openLedger(io, values.ledger);
   try {
-    await ledger.addMarker(runId, { atMs, label, ...(phase ? { phase } : {}), attrs });
+    await ledger.addMarker(runId, marker);
   } finally {
     await ledger.close();
   }
+  if (values.json) io.stdout(`${JSON.stringify({ run: runId, ...marker })}\n`);
   return 0;
 }
 

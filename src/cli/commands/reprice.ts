@@ -7,7 +7,7 @@ import { estimateSpec } from '../../analysis/estimate.js';
 import { type RepriceOptions, repriceSpec, swapsHardware } from '../../analysis/reprice.js';
 import { FootprintError } from '../../core/errors.js';
 import { type PricedJob, sumTotals, type Totals } from '../../core/price.js';
-import { parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { formatGrams, formatKwh, table } from '../format.js';
 import { loadReport } from '../load-report.js';
@@ -26,18 +26,8 @@ Prices recorded work again under other conditions and shows both side by side:
   --speedup K             the same work done K times faster (an optimisation, a newer chip)
 RUN is a run id, a prefix of one, or "last"; --model reprices every run and entry of a model.`;
 
-const num = (
-  v: string | undefined,
-  flag: string,
-  ok: (n: number) => boolean,
-  words: string,
-): number | undefined => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || !ok(n))
-    throw new FootprintError('usage', `reprice: ${flag} must be ${words}, got ${v}`);
-  return n;
-};
+const num = (v: string | undefined, flag: string, ok: (n: number) => boolean, words: string) =>
+  numberOption('reprice', flag, v, ok, words);
 
 const change = (a: number, b: number) =>
   a === 0 ? (b === 0 ? '0 %' : '–') : `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(1)} %`;

@@ -17,7 +17,7 @@ import type { RunSite } from '../../ledger/ledger.js';
 import { createAttribution } from '../../telemetry/attribution.js';
 import { procRoot } from '../../telemetry/procfs.js';
 import { createSampler } from '../../telemetry/sampler.js';
-import { parse } from '../args.js';
+import { numberOption, parse } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { formatGrams, formatKwh } from '../format.js';
 import { probeHostSensors } from '../host-sensors.js';
@@ -62,18 +62,8 @@ function parseTags(tags: readonly string[]): Record<string, string> {
   return out;
 }
 
-function number(
-  value: string | undefined,
-  flag: string,
-  check: (n: number) => boolean,
-  words: string,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || !check(n))
-    throw new FootprintError('usage', `run: ${flag} must be ${words}, got ${value}`);
-  return n;
-}
+const number = (value: string | undefined, flag: string, ok: (n: number) => boolean, words: string) =>
+  numberOption('run', flag, value, ok, words);
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const dash = argv.indexOf('--');

@@ -23,7 +23,8 @@ default that was used. RUN is a run id or a prefix of one (several may be given)
 Options:
 ${FILTER_HELP}
   --format F     md (default) or tex
-  --out FILE     write to FILE instead of stdout`;
+  --out FILE     write to FILE instead of stdout
+  --json         the report behind the statement, as JSON`;
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse('statement', argv, {
