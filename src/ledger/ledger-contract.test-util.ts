@@ -431,6 +431,110 @@ export function ledgerContract(name: string, open: () => Promise<Ledger>): void 
     assert.equal((await ledger.samples('r_atomic')).length, good.length);
   });
 
+  withLedger(
+    'device totals stay the sums of the samples over many batches, devices and runs',
+    async (ledger) => {
+      const devices = [GPU, CPU, MODEL_CPU];
+      const runs = ['r_many_a', 'r_many_b'];
+      for (const id of runs) {
+        await ledger.createRun(newRun(id));
+        await ledger.addDevices(id, devices);
+      }
+      await ledger.addDevices('r_many_b', [{ ...MODEL_CPU, id: 'model:idle' }]); // never sampled
+      // A deterministic mix: batches of 1–40 samples, each on one, two or three devices, times not in
+      // order (a late batch may hold the earliest sample), energies multiples of 1/64 so that sums
+      // are exact in any order.
+      let seed = 7;
+      const next = (n: number): number => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        return seed % n;
+      };
+      for (let b = 0; b < 120; b++) {
+        const id = runs[b % 2] as string;
+        const batch: EnergySample[] = [];
+        const size = 1 + next(40);
+        const mix = devices.slice(next(3));
+        for (let i = 0; i < size; i++) {
+          const startMs = T0 + next(1_000_000);
+          batch.push({
+            deviceId: (mix[next(mix.length)] as DeviceInfo).id,
+            startMs,
+            endMs: startMs + next(5000),
+            energyJ: next(64_000) / 64,
+            attributedJ: next(32_000) / 64,
+          });
+        }
+        await ledger.appendSamples(id, batch);
+      }
+
+      const totals = new Map((await ledger.runTotals()).map((t) => [t.run.id, t]));
+      for (const id of runs) {
+        const samples = await ledger.samples(id);
+        const expected = (await ledger.devices(id)).map((d) => {
+          const mine = samples.filter((s) => s.deviceId === d.id);
+          if (mine.length === 0) return { deviceId: d.id, energyJ: 0, attributedJ: 0, sampleCount: 0 };
+          return {
+            deviceId: d.id,
+            energyJ: sum(mine.map((s) => s.energyJ)),
+            attributedJ: sum(mine.map((s) => s.attributedJ)),
+            sampleCount: mine.length,
+            firstMs: Math.min(...mine.map((s) => s.startMs)),
+            lastMs: Math.max(...mine.map((s) => s.endMs)),
+          };
+        });
+        assert.equal(expected.filter((d) => d.sampleCount > 0).length, 3, `${id}: every device was sampled`);
+        assert.deepEqual(await ledger.energyByDevice(id), expected, id);
+        assert.deepEqual(totals.get(id)?.energy, expected, id);
+        const run = await ledger.getRun(id);
+        assert.deepEqual(
+          [run?.energyJ, run?.attributedJ, run?.sampleCount],
+          [sum(samples.map((s) => s.energyJ)), sum(samples.map((s) => s.attributedJ)), samples.length],
+          id,
+        );
+        assert.deepEqual(totals.get(id)?.run, run, id);
+      }
+    },
+  );
+
+  withLedger('a batch that is refused leaves every total as it was', async (ledger) => {
+    await ledger.createRun(newRun('r_keep'));
+    await ledger.addDevices('r_keep', [GPU, CPU]);
+    await ledger.appendSamples('r_keep', samplesFor([GPU, CPU], 10));
+    const snapshot = async () => ({
+      run: await ledger.getRun('r_keep'),
+      energy: await ledger.energyByDevice('r_keep'),
+      totals: await ledger.runTotals(),
+    });
+    const before = await snapshot();
+
+    // Each fails on its last sample, after every earlier one (on both devices) was accepted.
+    const later = samplesFor([GPU, CPU], 50, T0 - 60_000); // earlier times: would move firstMs
+    const failing: [EnergySample, FootprintError['code']][] = [
+      [{ ...(later[0] as EnergySample), deviceId: 'nvml:GPU-unknown' }, 'not_found'],
+      [{ ...(later[0] as EnergySample), energyJ: Number.NaN }, 'invalid_value'],
+      [{ ...(later[0] as EnergySample), attributedJ: -1 }, 'invalid_value'],
+      [{ ...(later[0] as EnergySample), endMs: T0 - 120_000 }, 'invalid_value'],
+    ];
+    for (const [bad, code] of failing) {
+      await rejectsWith(ledger.appendSamples('r_keep', [...later, bad]), code, /samples\[100\]/);
+      assert.deepEqual(await snapshot(), before);
+    }
+
+    // The next good batch counts from where the totals were.
+    await ledger.appendSamples('r_keep', later);
+    const all = [...samplesFor([GPU, CPU], 10), ...later];
+    const gpu = await ledger.energyByDevice('r_keep');
+    assert.deepEqual(gpu[0], {
+      deviceId: GPU.id,
+      energyJ: sum(all.filter((s) => s.deviceId === GPU.id).map((s) => s.energyJ)),
+      attributedJ: sum(all.filter((s) => s.deviceId === GPU.id).map((s) => s.attributedJ)),
+      sampleCount: 60,
+      firstMs: T0 - 60_000,
+      lastMs: T0 + 10_000,
+    });
+    assert.equal((await ledger.getRun('r_keep'))?.sampleCount, 120);
+  });
+
   withLedger('writes and reads for an unknown run id are not_found', async (ledger) => {
     const marker: Marker = { atMs: T0, label: 'x', attrs: {} };
     await rejectsWith(ledger.addMarker('r_ghost', marker), 'not_found', /r_ghost/);

@@ -101,6 +101,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entries_by_at ON entries (at_ms);
     `,
   },
+  {
+    version: 3,
+    description: 'device_totals: per-run, per-device sums kept with each sample batch',
+    // One row per (run, device) with samples, updated in the transaction that appends a batch, so
+    // totals are read without summing samples. Backfilled here from the samples already stored.
+    sql: `
+      CREATE TABLE device_totals (
+        run_key      INTEGER NOT NULL REFERENCES runs (key),
+        device_key   INTEGER NOT NULL REFERENCES devices (key),
+        energy_j     REAL    NOT NULL CHECK (energy_j >= 0),
+        attributed_j REAL    NOT NULL CHECK (attributed_j >= 0),
+        sample_count INTEGER NOT NULL CHECK (sample_count > 0),
+        first_ms     REAL    NOT NULL,              -- min(start_ms)
+        last_ms      REAL    NOT NULL,              -- max(end_ms)
+        PRIMARY KEY (run_key, device_key)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO device_totals (run_key, device_key, energy_j, attributed_j, sample_count, first_ms, last_ms)
+        SELECT run_key, device_key, sum(energy_j), sum(attributed_j), count(*), min(start_ms), max(end_ms)
+        FROM samples GROUP BY run_key, device_key;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -15,6 +15,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FootprintError } from '../core/errors.js';
+import type { DeviceInfo, EnergySample } from '../core/measurement.js';
 import { ledgerContract, newRun } from './ledger-contract.test-util.js';
 import { redactUrl } from './location.js';
 import { openLedgerAt } from './open.js';
@@ -173,6 +174,34 @@ test('ten processes appending to one new schema lose nothing', async () => {
   }
 });
 
+test('writers appending to one shared run at once add up its device totals exactly', async () => {
+  const { url } = await freshSchema();
+  const writers = 4;
+  const batches = 60;
+  const size = 40;
+  const children = await Promise.all(
+    Array.from({ length: writers }, () => writer([url, 'r_shared', String(batches), String(size), 'shared'])),
+  );
+  for (const [i, c] of children.entries()) assert.equal(c.code, 0, `writer ${i} failed: ${c.stderr}`);
+
+  const ledger = await openPostgresLedger(url);
+  try {
+    const n = writers * batches * size;
+    const run = await ledger.getRun('r_shared');
+    assert.deepEqual([run?.sampleCount, run?.energyJ, run?.attributedJ], [n, n, n / 2]);
+    assert.equal((await ledger.samples('r_shared')).length, n);
+    assert.deepEqual(
+      (await ledger.energyByDevice('r_shared')).map((d) => [d.deviceId, d.sampleCount, d.energyJ, d.firstMs]),
+      [
+        ['rapl:package-0', n / 2, n / 2, 1_700_000_000_000],
+        ['nvml:GPU-0', n / 2, n / 2, 1_700_000_000_010],
+      ],
+    );
+  } finally {
+    await ledger.close();
+  }
+});
+
 test('a writer killed with SIGKILL mid-batch loses no batch it reported committed, and stores no half batch', async () => {
   const { url } = await freshSchema();
   const size = 20_000;
@@ -199,6 +228,95 @@ test('a writer killed with SIGKILL mid-batch loses no batch it reported committe
     assert.equal((await ledger.getRun('r_crash'))?.sampleCount, count, 'reaping keeps the data');
   } finally {
     await ledger.close();
+  }
+});
+
+const CPU: DeviceInfo = {
+  id: 'rapl:package-0',
+  kind: 'cpu',
+  name: 'package-0',
+  method: 'counter',
+  provenance: 'measured',
+  source: 'RAPL',
+};
+const GPU: DeviceInfo = { ...CPU, id: 'nvml:GPU-0', kind: 'gpu', name: 'GPU 0', source: 'NVML' };
+
+/** `n` samples alternating between `devices`, from `fromMs`; energies exact in binary. */
+const batch = (devices: readonly DeviceInfo[], n: number, fromMs: number): EnergySample[] =>
+  Array.from({ length: n }, (_, i) => ({
+    deviceId: (devices[i % devices.length] as DeviceInfo).id,
+    startMs: fromMs + i * 100,
+    endMs: fromMs + (i + 1) * 100,
+    energyJ: 10 + (i % 5) * 0.25,
+    attributedJ: 5 + (i % 3) * 0.5,
+  }));
+
+test('a batch that fails in the server leaves samples and totals as they were', async () => {
+  const { schema, url } = await freshSchema();
+  const ledger = await openPostgresLedger(url);
+  try {
+    await ledger.createRun(newRun('r_trig'));
+    await ledger.addDevices('r_trig', [CPU, GPU]);
+    await ledger.appendSamples('r_trig', batch([CPU, GPU], 40, 0));
+    const before = [await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')];
+    // The batch's statement inserts samples, upserts totals and updates the run: refuse the last.
+    await admin.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql
+      AS $$ BEGIN RAISE EXCEPTION 'refused by a test trigger'; END $$`);
+    await admin.query(
+      `CREATE TRIGGER refuse_touch BEFORE UPDATE ON ${schema}.runs FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`,
+    );
+    await assert.rejects(
+      ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000)),
+      (e: unknown) => e instanceof FootprintError && /refused by a test trigger/.test(e.message),
+    );
+    assert.deepEqual([await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')], before);
+    assert.equal((await ledger.samples('r_trig')).length, 40);
+
+    await admin.query(`DROP TRIGGER refuse_touch ON ${schema}.runs`);
+    await ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000));
+    assert.deepEqual(
+      (await ledger.energyByDevice('r_trig')).map((d) => [d.deviceId, d.sampleCount, d.firstMs, d.lastMs]),
+      [
+        [CPU.id, 35, 0, 10_000 + 2900],
+        [GPU.id, 35, 100, 10_000 + 3000],
+      ],
+    );
+  } finally {
+    await ledger.close();
+  }
+});
+
+test('migrating a version-2 schema fills device totals from the samples it already has', async () => {
+  const { schema, url } = await freshSchema();
+  const first = await openPostgresLedger(url);
+  await first.createRun(newRun('r_old', { startMs: 1 }));
+  await first.createRun(newRun('r_empty', { startMs: 2 }));
+  await first.addDevices('r_old', [CPU, GPU, { ...GPU, id: 'nvml:GPU-idle' }]);
+  await first.addDevices('r_empty', [CPU]);
+  for (let b = 0; b < 5; b++) await first.appendSamples('r_old', batch([CPU, GPU], 21, b * 10_000));
+  const expected = await first.runTotals();
+  await first.close();
+  // A version-2 schema is this one without device_totals: the other tables are unchanged since.
+  await admin.query(
+    `DROP TABLE ${schema}.device_totals; DELETE FROM ${schema}.schema_version WHERE version >= 3`,
+  );
+
+  const second = await openPostgresLedger(url);
+  try {
+    assert.deepEqual(
+      second.migrationsApplied,
+      ALL_VERSIONS.filter((v) => v >= 3),
+    );
+    assert.deepEqual(await second.runTotals(), expected);
+    const [cpu, gpu, idle] = await second.energyByDevice('r_old');
+    assert.deepEqual(
+      [cpu?.sampleCount, gpu?.sampleCount, idle?.sampleCount, cpu?.firstMs, gpu?.lastMs],
+      [55, 50, 0, 0, 40_000 + 2000],
+    );
+    await second.appendSamples('r_old', batch([GPU], 1, 50_000));
+    assert.equal((await second.getRun('r_old'))?.sampleCount, 106);
+  } finally {
+    await second.close();
   }
 });
 

@@ -5,8 +5,9 @@
  *
  * Nothing here assumes one process: every write is one statement or one transaction, so it is
  * atomic on its own and safe beside other hosts' writes; a sample batch is a single statement
- * (multi-row insert from arrays, plus the run's sign of life), so one round trip commits it. The
- * only in-process state is a cache of run and device keys, which never change once assigned.
+ * (multi-row insert from arrays, the upsert of its per-device sums into `device_totals`, and the
+ * run's sign of life), so one round trip commits it. The only in-process state is a cache of run
+ * and device keys, which never change once assigned.
  * Interrupted runs are found by heartbeat staleness (and, for this host's runs, by asking whether
  * the wrapper process still exists), as in SQLite. Reads that must agree (`runTotals`) share one
  * repeatable-read snapshot.
@@ -15,6 +16,7 @@ import pg from 'pg';
 import type { Entry } from '../core/entry.js';
 import { FootprintError, isFootprintError } from '../core/errors.js';
 import type { DeviceInfo, EnergySample, Marker } from '../core/measurement.js';
+import { addToSums, type DeviceSums } from './batch-sums.js';
 import type {
   AddedEntries,
   DeviceEnergy,
@@ -30,16 +32,7 @@ import type {
 import { redactUrl } from './location.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { entryFilter, type Filter, runFilter } from './query.js';
-import {
-  type EnergyTuple,
-  siteToJson,
-  toDeviceEnergy,
-  toDevices,
-  toEntries,
-  toMarkers,
-  toRuns,
-  toRunTotals,
-} from './rows.js';
+import { siteToJson, toDeviceEnergy, toDevices, toEntries, toMarkers, toRuns, toRunTotals } from './rows.js';
 import {
   checkEntries,
   checkEntryQuery,
@@ -101,12 +94,12 @@ type Client = pg.PoolClient;
 const RUN_COLUMNS = `r.key, r.id, r.command::text AS command, r.cwd, r.host, r.wrapper_pid, r.start_ms,
   r.end_ms, r.last_seen_ms, r.phase, r.project, r.model, r.tags::text AS tags, r.interval_s,
   r.site::text AS site, r.status, r.exit_code, r.signal`;
-/** Runs with their totals, summed by the server; followed by `WHERE …`. */
+/** Runs with their totals (the sums of their device totals); followed by `WHERE …`. */
 const RUNS_WITH_TOTALS = `SELECT ${RUN_COLUMNS}, t.energy_j, t.attributed_j, t.sample_count
   FROM runs r CROSS JOIN LATERAL (
-    SELECT coalesce(sum(s.energy_j), 0)::float8 AS energy_j, coalesce(sum(s.attributed_j), 0)::float8 AS attributed_j,
-      count(*)::float8 AS sample_count
-    FROM samples s WHERE s.run_key = r.key
+    SELECT coalesce(sum(t.energy_j), 0)::float8 AS energy_j, coalesce(sum(t.attributed_j), 0)::float8 AS attributed_j,
+      coalesce(sum(t.sample_count), 0)::float8 AS sample_count
+    FROM device_totals t WHERE t.run_key = r.key
   ) t`;
 const ENTRY_COLUMNS = `id, project, model, phase, training_type, label, at_ms, source, import_key,
   spec::text AS spec, predictions, attrs::text AS attrs`;
@@ -114,10 +107,24 @@ const TOUCH = `UPDATE runs SET last_seen_ms = greatest(last_seen_ms, $2::float8)
     status = CASE WHEN status = 'interrupted' THEN 'running' ELSE status END,
     end_ms = CASE WHEN status = 'interrupted' THEN NULL ELSE end_ms END
   WHERE key = $1`;
+/**
+ * A sample batch in one statement: the samples, the batch's per-device sums (one row per device,
+ * summed by the client, in key order so that concurrent writers lock rows in the same order) added
+ * to `device_totals`, and the run's sign of life. All of it commits, or none.
+ */
 const APPEND = `WITH inserted AS (
     INSERT INTO samples (run_key, device_key, start_ms, end_ms, energy_j, attributed_j)
     SELECT $1::bigint, d, s, e, j, a
     FROM unnest($3::bigint[], $4::float8[], $5::float8[], $6::float8[], $7::float8[]) AS u(d, s, e, j, a)
+  ), totals AS (
+    INSERT INTO device_totals AS t (run_key, device_key, energy_j, attributed_j, sample_count, first_ms, last_ms)
+    SELECT $1::bigint, d, j, a, n, f, l
+    FROM unnest($8::bigint[], $9::float8[], $10::float8[], $11::bigint[], $12::float8[], $13::float8[])
+      AS u(d, j, a, n, f, l)
+    ORDER BY d
+    ON CONFLICT (run_key, device_key) DO UPDATE SET energy_j = t.energy_j + excluded.energy_j,
+      attributed_j = t.attributed_j + excluded.attributed_j, sample_count = t.sample_count + excluded.sample_count,
+      first_ms = least(t.first_ms, excluded.first_ms), last_ms = greatest(t.last_ms, excluded.last_ms)
   )
   ${TOUCH}`;
 
@@ -220,6 +227,7 @@ class PostgresLedgerImpl implements PostgresLedger {
       const ends = new Array<number>(n);
       const energies = new Array<number>(n);
       const attributed = new Array<number>(n);
+      const sums = new Map<Key, DeviceSums<Key>>();
       let lastEnd = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < n; i++) {
         const s = samples[i] as EnergySample;
@@ -240,11 +248,26 @@ class PostgresLedgerImpl implements PostgresLedger {
         energies[i] = s.energyJ;
         attributed[i] = s.attributedJ;
         if (s.endMs > lastEnd) lastEnd = s.endMs;
+        addToSums(sums, deviceKey, s);
       }
+      const totals = [...sums.values()];
+      const col = (f: (t: DeviceSums<Key>) => Key | number): (Key | number)[] => totals.map(f);
       await this.pool.query({
         name: 'footprint_append_samples',
         text: APPEND,
-        values: [runKey, lastEnd, ...[deviceKeys, starts, ends, energies, attributed].map(arrayLiteral)],
+        values: [
+          runKey,
+          lastEnd,
+          ...[deviceKeys, starts, ends, energies, attributed].map(arrayLiteral),
+          ...[
+            col((t) => t.deviceKey),
+            col((t) => t.energyJ),
+            col((t) => t.attributedJ),
+            col((t) => t.count),
+            col((t) => t.firstMs),
+            col((t) => t.lastMs),
+          ].map(arrayLiteral),
+        ],
       });
     });
   }
@@ -328,24 +351,20 @@ class PostgresLedgerImpl implements PostgresLedger {
           .rows;
         if (runs.length === 0) return [];
         const chosen = `run_key IN (SELECT r.key FROM runs r ${f.where})`;
-        const devices = await c.query<{ run_key: Key; key: Key; device_id: string }>(
-          `SELECT run_key, key, device_id, kind, name, model, method, provenance, source
-           FROM devices WHERE ${chosen} ORDER BY run_key, key`,
+        // Each device with its row of device_totals: totals are never summed from the samples here.
+        const devices = await c.query<{ run_key: Key }>(
+          `SELECT d.run_key, d.device_id, d.kind, d.name, d.model, d.method, d.provenance, d.source,
+             t.energy_j, t.attributed_j, t.sample_count::float8 AS sample_count, t.first_ms, t.last_ms
+           FROM devices d LEFT JOIN device_totals t ON t.run_key = d.run_key AND t.device_key = d.key
+           WHERE d.${chosen} ORDER BY d.key`,
           f.params,
         );
-        const energy = await c.query<EnergyTuple>({
-          text: `SELECT run_key, device_key, sum(energy_j), sum(attributed_j), count(*)::float8, min(start_ms),
-                   max(end_ms)
-                 FROM samples WHERE ${chosen} GROUP BY run_key, device_key`,
-          values: f.params,
-          rowMode: 'array',
-        });
         const markers = await c.query<{ run_key: Key }>(
           `SELECT run_key, at_ms, label, phase, attrs::text AS attrs FROM markers
            WHERE phase IS NOT NULL AND ${chosen} ORDER BY run_key, at_ms, key`,
           f.params,
         );
-        return toRunTotals(this.url, runs, devices.rows, energy.rows, markers.rows);
+        return toRunTotals(this.url, runs, devices.rows, markers.rows);
       }),
     );
   }
@@ -398,14 +417,9 @@ class PostgresLedgerImpl implements PostgresLedger {
       toDeviceEnergy(
         this.url,
         await this.rows(
-          `SELECT d.device_id, coalesce(t.energy_j, 0)::float8 AS energy_j,
-             coalesce(t.attributed_j, 0)::float8 AS attributed_j, coalesce(t.sample_count, 0)::float8 AS sample_count,
-             t.first_ms, t.last_ms
-           FROM devices d LEFT JOIN (
-             SELECT device_key, sum(energy_j) AS energy_j, sum(attributed_j) AS attributed_j,
-               count(*) AS sample_count, min(start_ms) AS first_ms, max(end_ms) AS last_ms
-             FROM samples WHERE run_key = $1 GROUP BY device_key
-           ) t ON t.device_key = d.key
+          `SELECT d.device_id, t.energy_j, t.attributed_j, t.sample_count::float8 AS sample_count, t.first_ms,
+             t.last_ms
+           FROM devices d LEFT JOIN device_totals t ON t.run_key = d.run_key AND t.device_key = d.key
            WHERE d.run_key = $1 ORDER BY d.key`,
           [await this.runKey(runId)],
         ),

@@ -103,6 +103,27 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entries_by_at ON entries (at_ms);
     `,
   },
+  {
+    version: 3,
+    description: 'device_totals: per-run, per-device sums kept with each sample batch',
+    // As in SQLite: one row per (run, device) with samples, upserted by the statement that appends
+    // a batch. Few writes (one row per device a batch), so unlike samples it keeps its foreign keys.
+    sql: `
+      CREATE TABLE device_totals (
+        run_key      bigint NOT NULL REFERENCES runs (key),
+        device_key   bigint NOT NULL REFERENCES devices (key),
+        energy_j     double precision NOT NULL CHECK (energy_j >= 0),
+        attributed_j double precision NOT NULL CHECK (attributed_j >= 0),
+        sample_count bigint NOT NULL CHECK (sample_count > 0),
+        first_ms     double precision NOT NULL,     -- min(start_ms)
+        last_ms      double precision NOT NULL,     -- max(end_ms)
+        PRIMARY KEY (run_key, device_key)
+      );
+      INSERT INTO device_totals (run_key, device_key, energy_j, attributed_j, sample_count, first_ms, last_ms)
+        SELECT run_key, device_key, sum(energy_j), sum(attributed_j), count(*), min(start_ms), max(end_ms)
+        FROM samples GROUP BY run_key, device_key;
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

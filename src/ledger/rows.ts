@@ -1,39 +1,16 @@
 /**
- * The edge between SQL rows and the ledger's plain records: zod schemas that check what a backend
- * reads back (JSON columns included) and turn snake_case nullable columns into records with absent
- * optional fields. Used for runs, devices and markers; samples are many and typed by the schema
- * (STRICT tables, NOT NULL, CHECKs), so they are mapped without per-row parsing.
- * Backend-neutral: a PostgreSQL backend that selects the same column names reuses these.
+ * The edge between SQL rows and the ledger's plain records: checks of what a backend reads back
+ * (JSON columns included) that turn snake_case nullable columns into records with absent optional
+ * fields. Plain code rather than a schema library: a report reads runs and devices by the ten
+ * thousand, and a zod schema per row cost more than the query that read it. Samples are many and typed by the schema (STRICT tables, NOT NULL, CHECKs), so they are mapped
+ * without per-row checks. Backend-neutral: both backends select the same column names.
  */
-import { z } from 'zod';
 import { ENTRY_SOURCES, type Entry } from '../core/entry.js';
 import { FootprintError } from '../core/errors.js';
 import { DEVICE_KINDS, PHASES } from '../core/job.js';
 import type { DeviceInfo, Marker } from '../core/measurement.js';
 import { RUN_STATUSES } from '../core/measurement.js';
 import type { DeviceEnergy, RunSite, RunSummary, RunTotals } from './ledger.js';
-
-/** A JSON text column, parsed and then checked against `schema`. */
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, ctx): unknown => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-
-const stringMap = z.record(z.string(), z.string());
-const siteSchema = z.object({
-  zone: z.string().optional(),
-  region: z.string().optional(),
-  pue: z.number().optional(),
-  cfe: z.number().optional(),
-});
 
 /** Only the keys whose value is not null/undefined: how optional fields stay absent. */
 function present<T extends Record<string, unknown>>(
@@ -48,169 +25,235 @@ function present<T extends Record<string, unknown>>(
 export const siteToJson = (site: RunSite): string =>
   JSON.stringify(present({ zone: site.zone, region: site.region, pue: site.pue, cfe: site.cfe }));
 
-const runRow = z
-  .object({
-    id: z.string(),
-    command: json(z.array(z.string())),
-    cwd: z.string(),
-    host: z.string(),
-    wrapper_pid: z.number().int(),
-    start_ms: z.number(),
-    end_ms: z.number().nullable(),
-    last_seen_ms: z.number(),
-    phase: z.enum(PHASES),
-    project: z.string(),
-    model: z.string().nullable(),
-    tags: json(stringMap),
-    interval_s: z.number(),
-    site: json(siteSchema).nullable(),
-    status: z.enum(RUN_STATUSES),
-    exit_code: z.number().int().nullable(),
-    signal: z.string().nullable(),
-    energy_j: z.number(),
-    attributed_j: z.number(),
-    sample_count: z.number().int(),
-  })
-  .transform(
-    (r): RunSummary => ({
-      id: r.id,
-      command: r.command,
-      cwd: r.cwd,
-      host: r.host,
-      wrapperPid: r.wrapper_pid,
-      startMs: r.start_ms,
-      lastSeenMs: r.last_seen_ms,
-      phase: r.phase,
-      project: r.project,
-      tags: r.tags,
-      intervalS: r.interval_s,
-      status: r.status,
-      energyJ: r.energy_j,
-      attributedJ: r.attributed_j,
-      sampleCount: r.sample_count,
-      ...present({
-        endMs: r.end_ms,
-        model: r.model,
-        site: r.site === null ? null : present(r.site),
-        exitCode: r.exit_code,
-        signal: r.signal,
-      }),
-    }),
-  );
-
-const deviceRow = z
-  .object({
-    device_id: z.string(),
-    kind: z.enum(DEVICE_KINDS),
-    name: z.string(),
-    model: z.string().nullable(),
-    method: z.enum(['counter', 'power', 'model']),
-    provenance: z.enum(['measured', 'modelled']),
-    source: z.string(),
-  })
-  .transform(
-    (r): DeviceInfo => ({
-      id: r.device_id,
-      kind: r.kind,
-      name: r.name,
-      method: r.method,
-      provenance: r.provenance,
-      source: r.source,
-      ...present({ model: r.model }),
-    }),
-  );
-
-const markerRow = z
-  .object({
-    at_ms: z.number(),
-    label: z.string(),
-    phase: z.enum(PHASES).nullable(),
-    attrs: json(stringMap),
-  })
-  .transform(
-    (r): Marker => ({ atMs: r.at_ms, label: r.label, attrs: r.attrs, ...present({ phase: r.phase }) }),
-  );
-
-const deviceEnergyRow = z
-  .object({
-    device_id: z.string(),
-    energy_j: z.number(),
-    attributed_j: z.number(),
-    sample_count: z.number().int(),
-    first_ms: z.number().nullable(),
-    last_ms: z.number().nullable(),
-  })
-  .transform(
-    (r): DeviceEnergy => ({
-      deviceId: r.device_id,
-      energyJ: r.energy_j,
-      attributedJ: r.attributed_j,
-      sampleCount: r.sample_count,
-      ...present({ firstMs: r.first_ms, lastMs: r.last_ms }),
-    }),
-  );
-
-const entryRow = z
-  .object({
-    id: z.string(),
-    project: z.string(),
-    model: z.string().nullable(),
-    phase: z.enum(PHASES),
-    training_type: z.enum(['offline', 'online']).nullable(),
-    label: z.string(),
-    at_ms: z.number(),
-    source: z.enum(ENTRY_SOURCES),
-    import_key: z.string().nullable(),
-    spec: json(z.record(z.string(), z.unknown())),
-    predictions: z.number().nullable(),
-    attrs: json(stringMap),
-  })
-  .transform(
-    (r): Entry => ({
-      id: r.id,
-      project: r.project,
-      phase: r.phase,
-      label: r.label,
-      atMs: r.at_ms,
-      source: r.source,
-      spec: r.spec,
-      attrs: r.attrs,
-      ...present({
-        model: r.model,
-        trainingType: r.training_type,
-        importKey: r.import_key,
-        predictions: r.predictions,
-      }),
-    }),
-  );
-
-function parseRows<S extends z.ZodType>(
-  schema: S,
-  what: string,
-  where: string,
-  rows: unknown[],
-): z.output<S>[] {
-  return rows.map((row) => {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'row';
-    throw new FootprintError(
-      'io_error',
-      `${where}: a ${what} row is malformed (${field} ${issue?.message ?? 'is invalid'}); the file was changed outside Footprint or is damaged`,
-    );
-  });
+/** A row read back that Footprint did not write so: which field, and what is wrong with it. */
+class Malformed extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field} ${problem}`);
+  }
 }
 
-export const toRuns = (where: string, rows: unknown[]): RunSummary[] => parseRows(runRow, 'run', where, rows);
-export const toDevices = (where: string, rows: unknown[]): DeviceInfo[] =>
-  parseRows(deviceRow, 'device', where, rows);
-export const toMarkers = (where: string, rows: unknown[]): Marker[] =>
-  parseRows(markerRow, 'marker', where, rows);
-export const toDeviceEnergy = (where: string, rows: unknown[]): DeviceEnergy[] =>
-  parseRows(deviceEnergyRow, 'device energy', where, rows);
-export const toEntries = (where: string, rows: unknown[]): Entry[] =>
-  parseRows(entryRow, 'entry', where, rows);
+type Row = Readonly<Record<string, unknown>>;
+
+const fail = (field: string, problem: string): never => {
+  throw new Malformed(field, problem);
+};
+const absent = (v: unknown): v is null | undefined => v === null || v === undefined;
+
+function text(row: Row, field: string): string {
+  const v = row[field];
+  return typeof v === 'string' ? v : fail(field, 'is not text');
+}
+const optText = (row: Row, field: string): string | undefined =>
+  absent(row[field]) ? undefined : text(row, field);
+
+function num(row: Row, field: string): number {
+  const v = row[field];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fail(field, 'is not a finite number');
+}
+const optNum = (row: Row, field: string): number | undefined =>
+  absent(row[field]) ? undefined : num(row, field);
+
+function int(row: Row, field: string): number {
+  const v = row[field];
+  return Number.isSafeInteger(v) ? (v as number) : fail(field, 'is not a whole number');
+}
+const optInt = (row: Row, field: string): number | undefined =>
+  absent(row[field]) ? undefined : int(row, field);
+
+function oneOf<T extends string>(row: Row, field: string, allowed: readonly T[]): T {
+  const v = row[field];
+  return (allowed as readonly unknown[]).includes(v)
+    ? (v as T)
+    : fail(field, `is not one of ${allowed.join(', ')}`);
+}
+const optOneOf = <T extends string>(row: Row, field: string, allowed: readonly T[]): T | undefined =>
+  absent(row[field]) ? undefined : oneOf(row, field, allowed);
+
+function json(row: Row, field: string): unknown {
+  const t = text(row, field);
+  try {
+    return JSON.parse(t);
+  } catch {
+    return fail(field, 'is not valid JSON');
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function stringList(row: Row, field: string): string[] {
+  const v = json(row, field);
+  if (!Array.isArray(v)) return fail(field, 'is not a JSON array');
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') fail(`${field}.${i}`, 'is not a string');
+  return v as string[];
+}
+
+function stringMap(row: Row, field: string): Record<string, string> {
+  const v = json(row, field);
+  if (!isObject(v)) return fail(field, 'is not a JSON object');
+  for (const k in v) if (typeof v[k] !== 'string') fail(`${field}.${k}`, 'is not a string');
+  return v as Record<string, string>;
+}
+
+/** A record being built: optional fields are set only when present, so absent ones stay absent. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The site as stored: its four known fields when present (others are dropped). */
+function site(row: Row): RunSite | undefined {
+  if (absent(row.site)) return undefined;
+  const v = json(row, 'site');
+  if (!isObject(v)) return fail('site', 'is not a JSON object');
+  const out: Building<RunSite> = {};
+  const { zone, region, pue, cfe } = v;
+  if (zone !== undefined) out.zone = typeof zone === 'string' ? zone : fail('site.zone', 'is not a string');
+  if (region !== undefined)
+    out.region = typeof region === 'string' ? region : fail('site.region', 'is not a string');
+  if (pue !== undefined) out.pue = typeof pue === 'number' ? pue : fail('site.pue', 'is not a number');
+  if (cfe !== undefined) out.cfe = typeof cfe === 'number' ? cfe : fail('site.cfe', 'is not a number');
+  return out;
+}
+
+const METHODS = ['counter', 'power', 'model'] as const;
+const PROVENANCES = ['measured', 'modelled'] as const;
+const TRAINING_TYPES = ['offline', 'online'] as const;
+
+type RunSums = Pick<RunSummary, 'energyJ' | 'attributedJ' | 'sampleCount'>;
+
+// The builders below set fields one by one rather than spreading optional ones in: a report
+// builds tens of thousands of these, and in a short CLI process most of that code runs cold.
+
+/** A `runs` row with its totals (`energy_j`, `attributed_j`, `sample_count` unless given). */
+function runRow(r: Row, sums?: RunSums): RunSummary {
+  const out: Building<RunSummary> = {
+    id: text(r, 'id'),
+    command: stringList(r, 'command'),
+    cwd: text(r, 'cwd'),
+    host: text(r, 'host'),
+    wrapperPid: int(r, 'wrapper_pid'),
+    startMs: num(r, 'start_ms'),
+    lastSeenMs: num(r, 'last_seen_ms'),
+    phase: oneOf(r, 'phase', PHASES),
+    project: text(r, 'project'),
+    tags: stringMap(r, 'tags'),
+    intervalS: num(r, 'interval_s'),
+    status: oneOf(r, 'status', RUN_STATUSES),
+    energyJ: sums ? sums.energyJ : num(r, 'energy_j'),
+    attributedJ: sums ? sums.attributedJ : num(r, 'attributed_j'),
+    sampleCount: sums ? sums.sampleCount : int(r, 'sample_count'),
+  };
+  const endMs = optNum(r, 'end_ms');
+  if (endMs !== undefined) out.endMs = endMs;
+  const model = optText(r, 'model');
+  if (model !== undefined) out.model = model;
+  const where = site(r);
+  if (where !== undefined) out.site = where;
+  const exitCode = optInt(r, 'exit_code');
+  if (exitCode !== undefined) out.exitCode = exitCode;
+  const signal = optText(r, 'signal');
+  if (signal !== undefined) out.signal = signal;
+  return out;
+}
+
+function deviceRow(r: Row): DeviceInfo {
+  const out: Building<DeviceInfo> = {
+    id: text(r, 'device_id'),
+    kind: oneOf(r, 'kind', DEVICE_KINDS),
+    name: text(r, 'name'),
+    method: oneOf(r, 'method', METHODS),
+    provenance: oneOf(r, 'provenance', PROVENANCES),
+    source: text(r, 'source'),
+  };
+  const model = optText(r, 'model');
+  if (model !== undefined) out.model = model;
+  return out;
+}
+
+function markerRow(r: Row): Marker {
+  const out: Building<Marker> = {
+    atMs: num(r, 'at_ms'),
+    label: text(r, 'label'),
+    attrs: stringMap(r, 'attrs'),
+  };
+  const phase = optOneOf(r, 'phase', PHASES);
+  if (phase !== undefined) out.phase = phase;
+  return out;
+}
+
+/**
+ * A device's totals: `energy_j`, `attributed_j`, `sample_count`, `first_ms`, `last_ms`, all null
+ * when it has no samples (a LEFT JOIN that found no `device_totals` row), which reads as zeros.
+ */
+const deviceEnergyRow = (r: Row): DeviceEnergy =>
+  absent(r.sample_count)
+    ? { deviceId: text(r, 'device_id'), energyJ: 0, attributedJ: 0, sampleCount: 0 }
+    : {
+        deviceId: text(r, 'device_id'),
+        energyJ: num(r, 'energy_j'),
+        attributedJ: num(r, 'attributed_j'),
+        sampleCount: int(r, 'sample_count'),
+        firstMs: num(r, 'first_ms'),
+        lastMs: num(r, 'last_ms'),
+      };
+
+function entryRow(r: Row): Entry {
+  const spec = json(r, 'spec');
+  const out: Building<Entry> = {
+    id: text(r, 'id'),
+    project: text(r, 'project'),
+    phase: oneOf(r, 'phase', PHASES),
+    label: text(r, 'label'),
+    atMs: num(r, 'at_ms'),
+    source: oneOf(r, 'source', ENTRY_SOURCES),
+    spec: isObject(spec) ? spec : fail('spec', 'is not a JSON object'),
+    attrs: stringMap(r, 'attrs'),
+  };
+  const model = optText(r, 'model');
+  if (model !== undefined) out.model = model;
+  const trainingType = optOneOf(r, 'training_type', TRAINING_TYPES);
+  if (trainingType !== undefined) out.trainingType = trainingType;
+  const importKey = optText(r, 'import_key');
+  if (importKey !== undefined) out.importKey = importKey;
+  const predictions = optNum(r, 'predictions');
+  if (predictions !== undefined) out.predictions = predictions;
+  return out;
+}
+
+const malformed = (where: string, what: string, field: string, problem: string): FootprintError =>
+  new FootprintError(
+    'io_error',
+    `${where}: a ${what} row is malformed (${field} ${problem}); the file was changed outside Footprint or is damaged`,
+  );
+
+function checkRows<T>(
+  check: (row: Row, index: number) => T,
+  what: string,
+  where: string,
+  rows: readonly unknown[],
+): T[] {
+  const out = new Array<T>(rows.length);
+  try {
+    for (let i = 0; i < rows.length; i++) out[i] = check(rows[i] as Row, i);
+  } catch (e) {
+    if (e instanceof Malformed) throw malformed(where, what, e.field, e.problem);
+    throw e;
+  }
+  return out;
+}
+
+export const toRuns = (where: string, rows: readonly unknown[]): RunSummary[] =>
+  checkRows((r) => runRow(r), 'run', where, rows);
+export const toDevices = (where: string, rows: readonly unknown[]): DeviceInfo[] =>
+  checkRows(deviceRow, 'device', where, rows);
+export const toMarkers = (where: string, rows: readonly unknown[]): Marker[] =>
+  checkRows(markerRow, 'marker', where, rows);
+/** Rows of `device_id` and the device's totals (see `deviceEnergyRow`). */
+export const toDeviceEnergy = (where: string, rows: readonly unknown[]): DeviceEnergy[] =>
+  checkRows(deviceEnergyRow, 'device energy', where, rows);
+export const toEntries = (where: string, rows: readonly unknown[]): Entry[] =>
+  checkRows(entryRow, 'entry', where, rows);
 
 /** Run and device keys: integers in SQLite, bigint text from PostgreSQL. */
 type Key = number | string;
@@ -218,25 +261,12 @@ interface Keyed {
   readonly run_key: Key;
 }
 
-/**
- * One run's totals on one device, as `runTotals` selects them (a raw row, in this column order):
- * sums over samples, which the schema already types (NOT NULL, CHECKs), so they are only spot-checked.
- */
-export type EnergyTuple = [
-  runKey: Key,
-  deviceKey: Key,
-  energyJ: number,
-  attributedJ: number,
-  sampleCount: number,
-  firstMs: number,
-  lastMs: number,
-];
-
 /** `items[i]` grouped under `String(keys[i].run_key)`, keeping their order. */
 function byRun<T>(keys: readonly Keyed[], items: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const [i, item] of items.entries()) {
+  for (let i = 0; i < items.length; i++) {
     const k = String(keys[i]?.run_key);
+    const item = items[i] as T;
     const list = out.get(k);
     if (list) list.push(item);
     else out.set(k, [item]);
@@ -246,53 +276,43 @@ function byRun<T>(keys: readonly Keyed[], items: readonly T[]): Map<string, T[]>
 
 /**
  * Puts `runTotals` together from its set-based queries: `runs` (in the order to return, each with
- * its `key`; the rows get their totals added), `devices` (each with `run_key` and its own `key`, in
- * first-added order), `energy` (one tuple per run and device that has samples) and `markers` (each
- * with `run_key`, ordered by time). Each kind of row is checked in one pass; a run's totals are
- * the sums of its devices' totals.
+ * its `key`), `devices` (each with `run_key`, in first-added order,
+ * with the device's columns and its totals as `toDeviceEnergy` reads them) and `markers` (each with
+ * `run_key`, ordered by time). Each kind of row is checked in one pass; a run's totals are the sums
+ * of its devices' totals.
  */
 export function toRunTotals(
   where: string,
   runs: readonly { readonly key: Key }[],
-  devices: readonly (Keyed & { readonly key: Key; readonly device_id: string })[],
-  energy: readonly EnergyTuple[],
+  devices: readonly Keyed[],
   markers: readonly Keyed[],
 ): RunTotals[] {
-  const energyOf = new Map<string, EnergyTuple>();
-  for (const t of energy) energyOf.set(`${t[0]}:${t[1]}`, t);
-  const perDevice = devices.map((d): DeviceEnergy => {
-    const t = energyOf.get(`${d.run_key}:${d.key}`);
-    if (!t) return { deviceId: d.device_id, energyJ: 0, attributedJ: 0, sampleCount: 0 };
-    const [, , energyJ, attributedJ, sampleCount, firstMs, lastMs] = t;
-    if (![energyJ, attributedJ, sampleCount, firstMs, lastMs].every((n) => typeof n === 'number'))
-      throw new FootprintError(
-        'io_error',
-        `${where}: the totals of device ${d.device_id} are not numbers; the ledger was changed outside Footprint or is damaged`,
-      );
-    return { deviceId: d.device_id, energyJ, attributedJ, sampleCount, firstMs, lastMs };
-  });
-  const devicesOf = byRun(devices, toDevices(where, devices as unknown[]));
-  const energyByRun = byRun(devices, perDevice);
-  const markersOf = byRun(markers, toMarkers(where, markers as unknown[]));
+  const devicesOf = byRun(devices, toDevices(where, devices));
+  const energyByRun = byRun(devices, toDeviceEnergy(where, devices));
+  const markersOf = byRun(markers, toMarkers(where, markers));
 
-  const withTotals = runs.map((r) => {
-    let energyJ = 0;
-    let attributedJ = 0;
-    let sampleCount = 0;
-    for (const d of energyByRun.get(String(r.key)) ?? []) {
-      energyJ += d.energyJ;
-      attributedJ += d.attributedJ;
-      sampleCount += d.sampleCount;
+  const sumsOf = (energy: readonly DeviceEnergy[]): RunSums => {
+    const sums = { energyJ: 0, attributedJ: 0, sampleCount: 0 };
+    for (const d of energy) {
+      sums.energyJ += d.energyJ;
+      sums.attributedJ += d.attributedJ;
+      sums.sampleCount += d.sampleCount;
     }
-    return Object.assign(r, { energy_j: energyJ, attributed_j: attributedJ, sample_count: sampleCount });
-  });
-  return toRuns(where, withTotals).map((run, i): RunTotals => {
-    const k = String(runs[i]?.key);
-    return {
-      run,
-      devices: devicesOf.get(k) ?? [],
-      energy: energyByRun.get(k) ?? [],
-      phaseMarkers: markersOf.get(k) ?? [],
-    };
-  });
+    return sums;
+  };
+  return checkRows(
+    (r): RunTotals => {
+      const k = String(r.key);
+      const energy = energyByRun.get(k) ?? [];
+      return {
+        run: runRow(r, sumsOf(energy)),
+        devices: devicesOf.get(k) ?? [],
+        energy,
+        phaseMarkers: markersOf.get(k) ?? [],
+      };
+    },
+    'run',
+    where,
+    runs,
+  );
 }

@@ -12,6 +12,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { FootprintError } from '../core/errors.js';
+import type { DeviceInfo, EnergySample } from '../core/measurement.js';
 import { ledgerContract, newRun } from './ledger-contract.test-util.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
@@ -153,6 +154,36 @@ test('ten processes appending to one new file lose nothing', async () => {
   }
 });
 
+test('writers appending to one shared run at once add up its device totals exactly', async () => {
+  const path = freshPath();
+  const writers = 4;
+  const batches = 60;
+  const size = 40;
+  const children = await Promise.all(
+    Array.from({ length: writers }, () =>
+      writer([path, 'r_shared', String(batches), String(size), 'shared']),
+    ),
+  );
+  for (const [i, c] of children.entries()) assert.equal(c.code, 0, `writer ${i} failed: ${c.stderr}`);
+
+  const ledger = openSqliteLedger(path);
+  try {
+    const n = writers * batches * size;
+    const run = await ledger.getRun('r_shared');
+    assert.deepEqual([run?.sampleCount, run?.energyJ, run?.attributedJ], [n, n, n / 2]);
+    assert.equal((await ledger.samples('r_shared')).length, n);
+    assert.deepEqual(
+      (await ledger.energyByDevice('r_shared')).map((d) => [d.deviceId, d.sampleCount, d.energyJ, d.firstMs]),
+      [
+        ['rapl:package-0', n / 2, n / 2, 1_700_000_000_000],
+        ['nvml:GPU-0', n / 2, n / 2, 1_700_000_000_010],
+      ],
+    );
+  } finally {
+    await ledger.close();
+  }
+});
+
 test('a writer killed with SIGKILL mid-batch loses no batch it reported committed, and stores no half batch', async () => {
   const path = freshPath();
   const size = 20_000;
@@ -187,6 +218,143 @@ test('a writer killed with SIGKILL mid-batch loses no batch it reported committe
     const reaped = await ledger.reapInterrupted(() => false, 'test-host', T0 + 3_600_000, 60_000);
     assert.deepEqual(reaped, ['r_crash']);
     assert.equal((await ledger.getRun('r_crash'))?.sampleCount, count, 'reaping keeps the data');
+  } finally {
+    await ledger.close();
+  }
+});
+
+const CPU: DeviceInfo = {
+  id: 'rapl:package-0',
+  kind: 'cpu',
+  name: 'package-0',
+  method: 'counter',
+  provenance: 'measured',
+  source: 'RAPL',
+};
+const GPU: DeviceInfo = { ...CPU, id: 'nvml:GPU-0', kind: 'gpu', name: 'GPU 0', source: 'NVML' };
+
+/** `n` samples alternating between `devices`, from `fromMs`; energies exact in binary. */
+const batch = (devices: readonly DeviceInfo[], n: number, fromMs: number): EnergySample[] =>
+  Array.from({ length: n }, (_, i) => ({
+    deviceId: (devices[i % devices.length] as DeviceInfo).id,
+    startMs: fromMs + i * 100,
+    endMs: fromMs + (i + 1) * 100,
+    energyJ: 10 + (i % 5) * 0.25,
+    attributedJ: 5 + (i % 3) * 0.5,
+  }));
+
+/** A statement on the file through a connection of its own (as another program would). */
+const onFile = (path: string, sql: string): void => {
+  const db = new Database(path);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+};
+
+test('a batch that fails after its totals were added leaves samples and totals as they were', async () => {
+  const path = freshPath();
+  const ledger = openSqliteLedger(path);
+  try {
+    await ledger.createRun(newRun('r_trig'));
+    await ledger.addDevices('r_trig', [CPU, GPU]);
+    await ledger.appendSamples('r_trig', batch([CPU, GPU], 40, 0));
+    const before = [await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')];
+    // The run's sign of life is the batch's last statement, after the samples and the totals.
+    onFile(
+      path,
+      "CREATE TRIGGER refuse_touch BEFORE UPDATE ON runs BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
+    );
+    await assert.rejects(
+      ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000)),
+      (e: unknown) => e instanceof FootprintError && /refused by a test trigger/.test(e.message),
+    );
+    assert.deepEqual([await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')], before);
+    assert.equal((await ledger.samples('r_trig')).length, 40);
+
+    onFile(path, 'DROP TRIGGER refuse_touch');
+    await ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000));
+    assert.deepEqual(
+      (await ledger.energyByDevice('r_trig')).map((d) => [d.deviceId, d.sampleCount, d.firstMs, d.lastMs]),
+      [
+        [CPU.id, 35, 0, 10_000 + 2900],
+        [GPU.id, 35, 100, 10_000 + 3000],
+      ],
+    );
+  } finally {
+    await ledger.close();
+  }
+});
+
+test('migrating a version-2 file fills device totals from the samples it already has', async () => {
+  const path = freshPath();
+  const first = openSqliteLedger(path);
+  await first.createRun(newRun('r_old', { startMs: 1 }));
+  await first.createRun(newRun('r_empty', { startMs: 2 }));
+  await first.addDevices('r_old', [CPU, GPU, { ...GPU, id: 'nvml:GPU-idle' }]);
+  await first.addDevices('r_empty', [CPU]);
+  for (let b = 0; b < 5; b++) await first.appendSamples('r_old', batch([CPU, GPU], 21, b * 10_000));
+  const expected = await first.runTotals();
+  await first.close();
+  // A version-2 file is this one without device_totals: the other tables are unchanged since.
+  onFile(path, 'DROP TABLE device_totals; DELETE FROM schema_version WHERE version >= 3');
+
+  const second = openSqliteLedger(path);
+  try {
+    assert.deepEqual(
+      second.migrationsApplied,
+      MIGRATIONS.filter((m) => m.version >= 3).map((m) => m.version),
+    );
+    assert.deepEqual(await second.runTotals(), expected);
+    const [cpu, gpu, idle] = await second.energyByDevice('r_old');
+    assert.deepEqual(
+      [cpu?.sampleCount, gpu?.sampleCount, idle?.sampleCount, cpu?.firstMs, gpu?.lastMs],
+      [55, 50, 0, 0, 40_000 + 2000],
+    );
+    await second.appendSamples('r_old', batch([GPU], 1, 50_000));
+    assert.equal((await second.getRun('r_old'))?.sampleCount, 106);
+  } finally {
+    await second.close();
+  }
+});
+
+test('a damaged run or device row is an io_error that names the field', async () => {
+  const path = freshPath();
+  const ledger = openSqliteLedger(path);
+  try {
+    await ledger.createRun(newRun('r_dmg'));
+    await ledger.addDevices('r_dmg', [CPU]);
+    const damaged: [string, RegExp][] = [
+      ["UPDATE runs SET tags = 'not json'", /a run row is malformed \(tags is not valid JSON\)/],
+      [
+        `UPDATE runs SET tags = '{}', command = '{"a":1}'`,
+        /run row is malformed \(command is not a JSON array\)/,
+      ],
+      [`UPDATE runs SET command = '["x",1]'`, /run row is malformed \(command\.1 is not a string\)/],
+      [
+        `UPDATE runs SET command = '[]', site = '{"pue":"high"}'`,
+        /run row is malformed \(site\.pue is not a number\)/,
+      ],
+      [
+        "UPDATE runs SET site = NULL; UPDATE devices SET kind = 'toaster'",
+        /device row is malformed \(kind is not one of/,
+      ],
+    ];
+    for (const [sql, pattern] of damaged) {
+      onFile(path, sql);
+      const reads = sql.includes('devices')
+        ? [ledger.devices('r_dmg'), ledger.runTotals()]
+        : [ledger.getRun('r_dmg'), ledger.listRuns(), ledger.runTotals()];
+      for (const read of reads)
+        await assert.rejects(read, (e: unknown) => {
+          assert.ok(e instanceof FootprintError, String(e));
+          assert.equal(e.code, 'io_error');
+          assert.match(e.message, pattern);
+          assert.match(e.message, /changed outside Footprint or is damaged/);
+          return true;
+        });
+    }
   } finally {
     await ledger.close();
   }
