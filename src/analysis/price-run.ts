@@ -45,7 +45,7 @@ export function runJobs(run: RunToPrice): PricedRunJobs {
   const site = resolveSite(run.site, note, (field) => `run: ${field}`);
   const intervals = phaseIntervals(run.startMs, run.endMs, run.phase, run.markers);
   const split = splitByPhase(run.samples, intervals);
-  const embodied = embodiedInputs(run, note);
+  const embodied = embodiedInputsOf(run, note);
 
   for (const d of run.devices) {
     note({
@@ -120,6 +120,21 @@ export function runJobs(run: RunToPrice): PricedRunJobs {
 interface EmbodiedInputs {
   readonly perDevice: Map<string, GroupEmbodied>;
   readonly chassis?: GroupEmbodied;
+}
+
+/** The same hardware on a host with the same memory has the same embodied inputs: resolve once. */
+const embodiedCache = new Map<string, { inputs: EmbodiedInputs; notes: Provenance[] }>();
+
+function embodiedInputsOf(run: RunToPrice, note: (p: Provenance) => void): EmbodiedInputs {
+  const key = `${run.hostMemoryGb ?? 0}|${run.devices.map((d) => `${d.id}/${d.kind}/${d.model ?? d.name}`).join('|')}`;
+  let hit = embodiedCache.get(key);
+  if (!hit) {
+    const notes: Provenance[] = [];
+    hit = { inputs: embodiedInputs(run, (p) => notes.push(p)), notes };
+    embodiedCache.set(key, hit);
+  }
+  for (const p of hit.notes) note(p);
+  return hit.inputs;
 }
 
 function embodiedInputs(run: RunToPrice, note: (p: Provenance) => void): EmbodiedInputs {

@@ -17,7 +17,26 @@ export type Note = (p: Provenance) => void;
 /** Prefixes a field with the file it came from: `job.yaml: site.zone`. */
 export type At = (field: string) => string;
 
+/**
+ * Sites resolve the same way every time (the data is frozen), so each distinct site is resolved
+ * once: every job at it then shares one Site and one set of provenance entries — which also lets
+ * the Monte Carlo draw a site's inputs once for all its jobs.
+ */
+const resolved = new Map<string, { site: Site; notes: Provenance[] }>();
+
 export function resolveSite(s: SiteSpec, note: Note, at: At): Site {
+  const key = JSON.stringify(s);
+  let hit = resolved.get(key);
+  if (!hit) {
+    const notes: Provenance[] = [];
+    hit = { site: resolveSiteOnce(s, (p) => notes.push(p), at), notes };
+    resolved.set(key, hit);
+  }
+  for (const p of hit.notes) note(p);
+  return hit.site;
+}
+
+function resolveSiteOnce(s: SiteSpec, note: Note, at: At): Site {
   if (s.zone !== undefined && s.region !== undefined) {
     throw new FootprintError('invalid_spec', `${at('site')} gives both zone and region: keep one`);
   }

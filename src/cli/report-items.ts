@@ -103,13 +103,13 @@ async function runItems(
         : {}),
     }),
     modelledDevices,
-    spec: specOfJob(job, site),
+    specOf: () => specOfJob(job, site),
   }));
 }
 
-/** A priced item and the estimate spec it can be priced again from (export, reprice). */
+/** A priced item and the estimate spec it can be priced again from (export, reprice), made on demand. */
 export interface GatheredItem extends PricedItem {
-  readonly spec: EstimateSpec;
+  readonly specOf: () => EstimateSpec;
 }
 
 export interface GatheredItems {
@@ -158,7 +158,7 @@ export async function gatherItems(
         location: describeSite(parsed.data.site),
         ...(entry.predictions !== undefined ? { predictions: entry.predictions } : {}),
       }),
-      spec: parsed.data,
+      specOf: () => parsed.data,
     });
   }
   const power: PowerSeries[] = [];

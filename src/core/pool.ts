@@ -11,7 +11,17 @@
 import type { DeviceGroup, GroupEmbodied, Job, Site } from './job.js';
 import { type Range, range } from './uncertainty.js';
 
-const key = (r: Range | undefined): string => (r ? `${r.low}|${r.mode}|${r.high}` : '-');
+// Shared inputs are shared objects (one per site, default or table row): key each object once.
+const keys = new WeakMap<Range, string>();
+const key = (r: Range | undefined): string => {
+  if (!r) return '-';
+  let k = keys.get(r);
+  if (k === undefined) {
+    k = `${r.low}|${r.mode}|${r.high}`;
+    keys.set(r, k);
+  }
+  return k;
+};
 const siteKey = (s: Site): string => [s.pue, s.intensity, s.cfe, s.residualIntensity].map(key).join('/');
 const embodiedKey = (e: GroupEmbodied | undefined): string =>
   e ? [e.kgPerDevice, e.lifetimeYears, e.utilization].map(key).join('/') : '-';

@@ -78,9 +78,11 @@ function rowsOf(items: readonly PricedItem[], groupBy: GroupBy): ReportRow[] {
 
 function distinctDefaults(jobs: readonly Job[]): Provenance[] {
   const seen = new Map<string, Provenance>();
+  const visited = new Set<Provenance>(); // jobs at one site share their entries: look at each once
   for (const job of jobs) {
     for (const p of job.provenance) {
-      if (p.kind !== 'default') continue;
+      if (p.kind !== 'default' || visited.has(p)) continue;
+      visited.add(p);
       const key = `${p.field.replace(/^device \S+/, 'device')}|${p.value}|${p.source}`;
       if (!seen.has(key)) seen.set(key, p);
     }

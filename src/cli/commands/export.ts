@@ -55,7 +55,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       : format === 'impact-framework'
         ? toImpactManifest(report)
         : toFootprintExport(
-            items.map((i) => ({ item: i.item, spec: i.spec as unknown as Record<string, unknown> })),
+            items.map((i) => ({ item: i.item, spec: i.specOf() as unknown as Record<string, unknown> })),
             hostname(),
             Date.now(),
           );

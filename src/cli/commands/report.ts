@@ -7,7 +7,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FootprintError } from '../../core/errors.js';
 import { PHASES } from '../../core/job.js';
-import { renderHtml } from '../../report/html.js';
 import { reportCsv } from '../../report/report-csv.js';
 import { reportMarkdown } from '../../report/report-markdown.js';
 import { GROUP_BYS, type GroupBy, type LifecycleReport } from '../../report/report-model.js';
@@ -168,7 +167,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         : format === 'csv'
           ? reportCsv(report)
           : format === 'html'
-            ? renderHtml(report)
+            ? // Loaded on demand: the chart library is the heaviest module Footprint has.
+              (await import('../../report/html.js')).renderHtml(report)
             : `${reportText(report)}\n`;
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), text).catch((e: NodeJS.ErrnoException) => {

@@ -103,7 +103,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     { requireItems: true },
   );
   const chosen = ref === undefined ? items : pickRun(items, ref);
-  if (options.hardware && !chosen.some((i) => swapsHardware(i.spec, options.hardware as string))) {
+  if (options.hardware && !chosen.some((i) => swapsHardware(i.specOf(), options.hardware as string))) {
     throw new FootprintError(
       'invalid_spec',
       `reprice: nothing in ${ref ?? `model ${values.model}`} runs on hardware that ${options.hardware} could replace`,
@@ -114,7 +114,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const item of chosen) {
     before.push(item.priced);
     after.push(
-      estimateSpec(repriceSpec(item.spec, options), `reprice ${item.item.id}`, { draws: 1, seed: 1 }).priced,
+      estimateSpec(repriceSpec(item.specOf(), options), `reprice ${item.item.id}`, { draws: 1, seed: 1 })
+        .priced,
     );
   }
   const a = sumTotals(before);

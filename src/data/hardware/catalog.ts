@@ -71,7 +71,17 @@ export function searchChips(text = ''): ChipRow[] {
  * carries noise the table leaves out: `Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz`,
  * `AMD EPYC 7763 64-Core Processor`.
  */
+const byReportedName = new Map<string, ChipRow | undefined>();
+
 export function findChipByReportedName(reported: string): ChipRow | undefined {
+  // Reports look the same few names up thousands of times: remember the answers.
+  if (byReportedName.has(reported)) return byReportedName.get(reported);
+  const found = lookupReportedName(reported);
+  byReportedName.set(reported, found);
+  return found;
+}
+
+function lookupReportedName(reported: string): ChipRow | undefined {
   const exactMatch = findChip(reported);
   if (exactMatch) return exactMatch;
   const cleaned = reported
