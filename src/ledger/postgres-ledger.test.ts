@@ -8,11 +8,10 @@
  * which `.ci/run` starts). When it cannot be reached these tests fail, saying so: they are never
  * skipped quietly. Every schema this file creates is dropped at the end.
  */
+
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FootprintError } from '../core/errors.js';
 import type { DeviceInfo, EnergySample } from '../core/measurement.js';
@@ -21,9 +20,9 @@ import { redactUrl } from './location.js';
 import { openLedgerAt } from './open.js';
 import { openPostgresLedger } from './postgres-ledger.js';
 import { PG_LATEST_VERSION, PG_MIGRATIONS } from './postgres-migrations.js';
+import { writer } from './writer-process.test-util.js';
 
 const SERVER = process.env.FOOTPRINT_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const WRITER = fileURLToPath(new URL('../../../test/fixtures/ledger-writer.mjs', import.meta.url));
 const PREFIX = `fp_test_${process.pid}_${Date.now().toString(36)}`;
 
 const admin = new pg.Pool({ connectionString: SERVER, max: 2, connectionTimeoutMillis: 5_000 });
@@ -59,35 +58,6 @@ async function freshSchema(): Promise<{ schema: string; url: string }> {
 }
 
 ledgerContract('postgres', async () => openPostgresLedger((await freshSchema()).url));
-
-interface Child {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the writer fixture; `onLine` sees each stdout line as it arrives (and may kill the child). */
-function writer(args: readonly string[], onLine?: (line: string, kill: () => void) => void): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine?.(line, () => child.kill('SIGKILL'));
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 const versions = async (schema: string): Promise<number[]> =>
   (

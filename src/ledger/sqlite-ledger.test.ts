@@ -3,21 +3,20 @@
  * keeps data and does not migrate twice, ten processes writing one file lose nothing, a writer
  * killed with SIGKILL loses no batch it reported committed, and bad paths fail with a clear io_error.
  */
+
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { FootprintError } from '../core/errors.js';
 import type { DeviceInfo, EnergySample } from '../core/measurement.js';
 import { ledgerContract, newRun } from './ledger-contract.test-util.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
+import { writer } from './writer-process.test-util.js';
 
-const WRITER = fileURLToPath(new URL('../../../test/fixtures/ledger-writer.mjs', import.meta.url));
 const TMP = mkdtempSync(join(tmpdir(), 'footprint-ledger-'));
 after(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -26,35 +25,6 @@ let counter = 0;
 const freshPath = (): string => join(TMP, `case-${++counter}`, 'ledger.db');
 
 ledgerContract('sqlite', async () => openSqliteLedger(freshPath()));
-
-interface Child {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the writer fixture; `onLine` sees each stdout line as it arrives (and may kill the child). */
-function writer(args: readonly string[], onLine?: (line: string, kill: () => void) => void): Promise<Child> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      pending += chunk;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine?.(line, () => child.kill('SIGKILL'));
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 const schemaRows = (path: string): { version: number }[] => {
   const db = new Database(path, { readonly: true });
