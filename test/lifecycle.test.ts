@@ -353,3 +353,23 @@ test('unknown run and model ids, and an unreachable PostgreSQL ledger, are clear
   assert.doesNotMatch(pg.stderr, /\n\s+at /);
   assert.equal(report(env).items.length, before, 'nothing lost or added locally');
 });
+
+test('--since and --until select by start time; a bad date is a usage error', () => {
+  const { env } = freshHome();
+  ok(
+    runCli(['add', '--phase', 'inference', '--energy-kwh', '10', '--date', '2026-01-15', '--model', 'm'], {
+      env,
+    }),
+  );
+  ok(
+    runCli(['add', '--phase', 'inference', '--energy-kwh', '20', '--date', '2026-03-15', '--model', 'm'], {
+      env,
+    }),
+  );
+  assert.equal(report(env, '--since', '2026-02-01').total.energyKwh, 20);
+  assert.equal(report(env, '--until', '2026-02-01').total.energyKwh, 10);
+  assert.equal(report(env, '--by', 'month').rows.length, 2);
+  const bad = runCli(['report', '--since', 'yesterday-ish'], { env });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--since must be a date/);
+});
