@@ -90,6 +90,7 @@ async function runItems(
     ...itemOf(job, {
       kind: 'run',
       id: jobs.byPhase.length > 1 ? `${run.id}#${i + 1}` : run.id,
+      sourceId: run.id,
       label: run.command.join(' ').slice(0, 80),
       project: run.project,
       ...(run.model ? { model: run.model } : {}),
@@ -147,6 +148,7 @@ export async function gatherItems(
       ...itemOf(job, {
         kind: 'entry',
         id: entry.id,
+        sourceId: entry.id,
         label: entry.label,
         project: entry.project,
         ...(entry.model ? { model: entry.model } : {}),

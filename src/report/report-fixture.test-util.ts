@@ -54,6 +54,7 @@ function item(
   return {
     kind: 'run',
     id,
+    sourceId: id,
     label,
     project: 'ranker',
     model: 'rm-small',

@@ -40,6 +40,8 @@ export interface HardwareUse {
 export interface ReportItem extends Totals {
   readonly kind: 'run' | 'entry';
   readonly id: string;
+  /** The run or entry the item comes from: a run split by phase is several items of one source. */
+  readonly sourceId: string;
   readonly label: string;
   readonly project: string;
   readonly model?: string;

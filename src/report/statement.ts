@@ -106,9 +106,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/** How many runs or entries (not items: a run split by phase is one run) match. */
+const sources = (items: readonly ReportItem[], keep: (i: ReportItem) => boolean): number =>
+  new Set(items.filter(keep).map((i) => i.sourceId)).size;
+
 function workPhrase(items: readonly ReportItem[]): string {
-  const runs = items.filter((i) => i.kind === 'run').length;
-  const entries = items.length - runs;
+  const runs = sources(items, (i) => i.kind === 'run');
+  const entries = sources(items, (i) => i.kind === 'entry');
   const wall = items.reduce((s, i) => s + (i.durationHours ?? 0), 0);
   const parts = [runs > 0 ? plural(runs, 'run') : '', entries > 0 ? plural(entries, 'entry', 'entries') : '']
     .filter(Boolean)
@@ -161,9 +165,9 @@ function embodiedSentence(report: LifecycleReport, options: StatementOptions): s
 
 function basisSentence(report: LifecycleReport, options: StatementOptions): string {
   const items = report.items;
-  const measured = items.filter((i) => i.basis === 'measured').length;
-  const modelled = items.filter((i) => i.basis === 'modelled').length;
-  const declared = items.filter((i) => i.basis === 'declared').length;
+  const measured = sources(items, (i) => i.basis === 'measured');
+  const modelled = sources(items, (i) => i.basis === 'modelled');
+  const declared = sources(items, (i) => i.basis === 'declared');
   const sensors = options.sensors && options.sensors.length > 0 ? ` with ${joinWords(options.sensors)}` : '';
   const parts: string[] = [];
   if (measured > 0) parts.push(`measured${sensors} for ${plural(measured, 'run')}`);
