@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, runCli } from './support/cli.js';
+import { raplTree } from './support/fixture-tree.js';
 import { freshHome } from './support/footprint-home.js';
 
 interface Totals {
@@ -372,4 +373,16 @@ test('--since and --until select by start time; a bad date is a usage error', ()
   const bad = runCli(['report', '--since', 'yesterday-ish'], { env });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--since must be a date/);
+});
+
+test('the statement names the sensors that measured the runs', () => {
+  const { env } = freshHome();
+  const powercap = raplTree({ pkg0: 1_000_000, pkg1: 2_000_000, dram0: 3_000_000 });
+  ok(
+    runCli(['run', '--quiet', '--model', 'r', '--', 'sleep', '0.3'], {
+      env: { ...env, FOOTPRINT_POWERCAP_ROOT: powercap },
+    }),
+  );
+  const text = ok(runCli(['statement', '--model', 'r'], { env })).stdout;
+  assert.match(text, /measured with RAPL for 1 run/);
 });

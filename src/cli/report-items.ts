@@ -85,6 +85,9 @@ async function runItems(
     ...(hostMemoryGb ? { hostMemoryGb } : {}),
   });
   const modelledDevices = devices.filter((d) => d.provenance === 'modelled').map((d) => d.name);
+  const sensors = [
+    ...new Set(devices.filter((d) => d.provenance === 'measured').map((d) => sensorName(d.id))),
+  ];
   const predictions = Number(run.tags.predictions);
   return jobs.byPhase.map((job, i) => ({
     ...itemOf(job, {
@@ -104,12 +107,28 @@ async function runItems(
         : {}),
     }),
     modelledDevices,
+    sensors,
     specOf: () => specOfJob(job, site),
   }));
 }
 
+/** The sensor a measured device was read by, from its id (`rapl:…`, `nvml:…`, `nvidia-smi:…`). */
+const SENSOR_NAMES: Readonly<Record<string, string>> = {
+  rapl: 'RAPL',
+  nvml: 'NVML',
+  'nvidia-smi': 'nvidia-smi',
+  'amd-smi': 'amd-smi',
+  'rocm-smi': 'rocm-smi',
+};
+const sensorName = (deviceId: string): string => {
+  const prefix = deviceId.split(':')[0] ?? deviceId;
+  return SENSOR_NAMES[prefix] ?? prefix;
+};
+
 /** A priced item and the estimate spec it can be priced again from (export, reprice), made on demand. */
 export interface GatheredItem extends PricedItem {
+  /** Sensors that measured its devices (runs only). */
+  readonly sensors: readonly string[];
   readonly specOf: () => EstimateSpec;
 }
 
@@ -160,6 +179,7 @@ export async function gatherItems(
         location: describeSite(parsed.data.site),
         ...(entry.predictions !== undefined ? { predictions: entry.predictions } : {}),
       }),
+      sensors: [],
       specOf: () => parsed.data,
     });
   }

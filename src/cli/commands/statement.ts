@@ -43,7 +43,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (format !== 'md' && format !== 'tex')
     throw new FootprintError('usage', `statement: --format must be md or tex, got ${format}`);
   const refs = positionals;
-  const { report } = await loadReport(io, 'statement', values.ledger, filtersOf('statement', values), {
+  const { report, items } = await loadReport(io, 'statement', values.ledger, filtersOf('statement', values), {
     requireItems: true,
     ...(refs.length > 0
       ? {
@@ -62,7 +62,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         }
       : {}),
   });
-  const text = values.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatement(report, format);
+  const text = values.json
+    ? `${JSON.stringify(report, null, 2)}\n`
+    : renderStatement(report, format, { sensors: [...new Set(items.flatMap((i) => i.sensors))] });
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), text).catch((e: NodeJS.ErrnoException) => {
       throw new FootprintError('io_error', `statement: cannot write ${values.out} (${e.code ?? e.message})`, {
