@@ -2,12 +2,8 @@
  * A report's rows as CSV (RFC 4180): one line per group plus a total line that is the sum of the
  * rows. Base units in the header names (kWh, gCO2e), no scaling: spreadsheets do their own.
  */
+import { csvLine } from './csv.js';
 import type { LifecycleReport } from './report-model.js';
-
-const field = (v: string | number): string => {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function reportCsv(report: LifecycleReport): string {
   const header = [
@@ -22,19 +18,19 @@ export function reportCsv(report: LifecycleReport): string {
     'share',
   ];
   const line = (key: string, items: number | string, t: LifecycleReport['total'], share: number | string) =>
-    [
-      key,
-      items,
-      t.energyKwh,
-      t.facilityEnergyKwh,
-      t.operationalGco2e.location,
-      t.operationalGco2e.market,
-      t.embodiedGco2e,
-      t.totalGco2e,
-      share,
-    ]
-      .map(field)
-      .join(',');
+    csvLine(
+      [
+        key,
+        items,
+        t.energyKwh,
+        t.facilityEnergyKwh,
+        t.operationalGco2e.location,
+        t.operationalGco2e.market,
+        t.embodiedGco2e,
+        t.totalGco2e,
+        share,
+      ].map(String),
+    );
   return `${[
     header.join(','),
     ...report.rows.map((r) => line(r.key, r.items, r, r.share)),
