@@ -26,7 +26,7 @@ export const newRun = (id: string, over: Partial<NewRun> = {}): NewRun => ({
   ...over,
 });
 
-const GPU: DeviceInfo = {
+export const GPU: DeviceInfo = {
   id: 'nvml:GPU-0',
   kind: 'gpu',
   name: 'NVIDIA H100 80GB HBM3',
@@ -35,7 +35,7 @@ const GPU: DeviceInfo = {
   provenance: 'measured',
   source: 'NVML total energy counter',
 };
-const CPU: DeviceInfo = {
+export const CPU: DeviceInfo = {
   id: 'rapl:package-0',
   kind: 'cpu',
   name: 'package-0',
@@ -66,6 +66,20 @@ function samplesFor(devices: readonly DeviceInfo[], n: number, fromMs = T0): Ene
       });
   return out;
 }
+
+/** `n` 100 ms samples alternating between `devices`, from `fromMs`; energies exact in binary. */
+export const interleavedSamples = (
+  devices: readonly DeviceInfo[],
+  n: number,
+  fromMs: number,
+): EnergySample[] =>
+  Array.from({ length: n }, (_, i) => ({
+    deviceId: (devices[i % devices.length] as DeviceInfo).id,
+    startMs: fromMs + i * 100,
+    endMs: fromMs + (i + 1) * 100,
+    energyJ: 10 + (i % 5) * 0.25,
+    attributedJ: 5 + (i % 3) * 0.5,
+  }));
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 

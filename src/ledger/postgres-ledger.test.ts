@@ -14,8 +14,7 @@ import { createServer, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { FootprintError } from '../core/errors.js';
-import type { DeviceInfo, EnergySample } from '../core/measurement.js';
-import { ledgerContract, newRun } from './ledger-contract.test-util.js';
+import { CPU, GPU, interleavedSamples, ledgerContract, newRun } from './ledger-contract.test-util.js';
 import { redactUrl } from './location.js';
 import { openLedgerAt } from './open.js';
 import { openPostgresLedger } from './postgres-ledger.js';
@@ -201,33 +200,13 @@ test('a writer killed with SIGKILL mid-batch loses no batch it reported committe
   }
 });
 
-const CPU: DeviceInfo = {
-  id: 'rapl:package-0',
-  kind: 'cpu',
-  name: 'package-0',
-  method: 'counter',
-  provenance: 'measured',
-  source: 'RAPL',
-};
-const GPU: DeviceInfo = { ...CPU, id: 'nvml:GPU-0', kind: 'gpu', name: 'GPU 0', source: 'NVML' };
-
-/** `n` samples alternating between `devices`, from `fromMs`; energies exact in binary. */
-const batch = (devices: readonly DeviceInfo[], n: number, fromMs: number): EnergySample[] =>
-  Array.from({ length: n }, (_, i) => ({
-    deviceId: (devices[i % devices.length] as DeviceInfo).id,
-    startMs: fromMs + i * 100,
-    endMs: fromMs + (i + 1) * 100,
-    energyJ: 10 + (i % 5) * 0.25,
-    attributedJ: 5 + (i % 3) * 0.5,
-  }));
-
 test('a batch that fails in the server leaves samples and totals as they were', async () => {
   const { schema, url } = await freshSchema();
   const ledger = await openPostgresLedger(url);
   try {
     await ledger.createRun(newRun('r_trig'));
     await ledger.addDevices('r_trig', [CPU, GPU]);
-    await ledger.appendSamples('r_trig', batch([CPU, GPU], 40, 0));
+    await ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 40, 0));
     const before = [await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')];
     // The batch's statement inserts samples, upserts totals and updates the run: refuse the last.
     await admin.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql
@@ -236,14 +215,14 @@ test('a batch that fails in the server leaves samples and totals as they were', 
       `CREATE TRIGGER refuse_touch BEFORE UPDATE ON ${schema}.runs FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`,
     );
     await assert.rejects(
-      ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000)),
+      ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 30, 10_000)),
       (e: unknown) => e instanceof FootprintError && /refused by a test trigger/.test(e.message),
     );
     assert.deepEqual([await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')], before);
     assert.equal((await ledger.samples('r_trig')).length, 40);
 
     await admin.query(`DROP TRIGGER refuse_touch ON ${schema}.runs`);
-    await ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000));
+    await ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 30, 10_000));
     assert.deepEqual(
       (await ledger.energyByDevice('r_trig')).map((d) => [d.deviceId, d.sampleCount, d.firstMs, d.lastMs]),
       [
@@ -263,7 +242,8 @@ test('migrating a version-2 schema fills device totals from the samples it alrea
   await first.createRun(newRun('r_empty', { startMs: 2 }));
   await first.addDevices('r_old', [CPU, GPU, { ...GPU, id: 'nvml:GPU-idle' }]);
   await first.addDevices('r_empty', [CPU]);
-  for (let b = 0; b < 5; b++) await first.appendSamples('r_old', batch([CPU, GPU], 21, b * 10_000));
+  for (let b = 0; b < 5; b++)
+    await first.appendSamples('r_old', interleavedSamples([CPU, GPU], 21, b * 10_000));
   const expected = await first.runTotals();
   await first.close();
   // A version-2 schema is this one without device_totals: the other tables are unchanged since.
@@ -283,7 +263,7 @@ test('migrating a version-2 schema fills device totals from the samples it alrea
       [cpu?.sampleCount, gpu?.sampleCount, idle?.sampleCount, cpu?.firstMs, gpu?.lastMs],
       [55, 50, 0, 0, 40_000 + 2000],
     );
-    await second.appendSamples('r_old', batch([GPU], 1, 50_000));
+    await second.appendSamples('r_old', interleavedSamples([GPU], 1, 50_000));
     assert.equal((await second.getRun('r_old'))?.sampleCount, 106);
   } finally {
     await second.close();

@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { FootprintError } from '../core/errors.js';
-import type { DeviceInfo, EnergySample } from '../core/measurement.js';
-import { ledgerContract, newRun } from './ledger-contract.test-util.js';
+import { CPU, GPU, interleavedSamples, ledgerContract, newRun } from './ledger-contract.test-util.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
 import { openSqliteLedger } from './sqlite-ledger.js';
 import { writer } from './writer-process.test-util.js';
@@ -193,26 +192,6 @@ test('a writer killed with SIGKILL mid-batch loses no batch it reported committe
   }
 });
 
-const CPU: DeviceInfo = {
-  id: 'rapl:package-0',
-  kind: 'cpu',
-  name: 'package-0',
-  method: 'counter',
-  provenance: 'measured',
-  source: 'RAPL',
-};
-const GPU: DeviceInfo = { ...CPU, id: 'nvml:GPU-0', kind: 'gpu', name: 'GPU 0', source: 'NVML' };
-
-/** `n` samples alternating between `devices`, from `fromMs`; energies exact in binary. */
-const batch = (devices: readonly DeviceInfo[], n: number, fromMs: number): EnergySample[] =>
-  Array.from({ length: n }, (_, i) => ({
-    deviceId: (devices[i % devices.length] as DeviceInfo).id,
-    startMs: fromMs + i * 100,
-    endMs: fromMs + (i + 1) * 100,
-    energyJ: 10 + (i % 5) * 0.25,
-    attributedJ: 5 + (i % 3) * 0.5,
-  }));
-
 /** A statement on the file through a connection of its own (as another program would). */
 const onFile = (path: string, sql: string): void => {
   const db = new Database(path);
@@ -229,7 +208,7 @@ test('a batch that fails after its totals were added leaves samples and totals a
   try {
     await ledger.createRun(newRun('r_trig'));
     await ledger.addDevices('r_trig', [CPU, GPU]);
-    await ledger.appendSamples('r_trig', batch([CPU, GPU], 40, 0));
+    await ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 40, 0));
     const before = [await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')];
     // The run's sign of life is the batch's last statement, after the samples and the totals.
     onFile(
@@ -237,14 +216,14 @@ test('a batch that fails after its totals were added leaves samples and totals a
       "CREATE TRIGGER refuse_touch BEFORE UPDATE ON runs BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END",
     );
     await assert.rejects(
-      ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000)),
+      ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 30, 10_000)),
       (e: unknown) => e instanceof FootprintError && /refused by a test trigger/.test(e.message),
     );
     assert.deepEqual([await ledger.getRun('r_trig'), await ledger.energyByDevice('r_trig')], before);
     assert.equal((await ledger.samples('r_trig')).length, 40);
 
     onFile(path, 'DROP TRIGGER refuse_touch');
-    await ledger.appendSamples('r_trig', batch([CPU, GPU], 30, 10_000));
+    await ledger.appendSamples('r_trig', interleavedSamples([CPU, GPU], 30, 10_000));
     assert.deepEqual(
       (await ledger.energyByDevice('r_trig')).map((d) => [d.deviceId, d.sampleCount, d.firstMs, d.lastMs]),
       [
@@ -264,7 +243,8 @@ test('migrating a version-2 file fills device totals from the samples it already
   await first.createRun(newRun('r_empty', { startMs: 2 }));
   await first.addDevices('r_old', [CPU, GPU, { ...GPU, id: 'nvml:GPU-idle' }]);
   await first.addDevices('r_empty', [CPU]);
-  for (let b = 0; b < 5; b++) await first.appendSamples('r_old', batch([CPU, GPU], 21, b * 10_000));
+  for (let b = 0; b < 5; b++)
+    await first.appendSamples('r_old', interleavedSamples([CPU, GPU], 21, b * 10_000));
   const expected = await first.runTotals();
   await first.close();
   // A version-2 file is this one without device_totals: the other tables are unchanged since.
@@ -282,7 +262,7 @@ test('migrating a version-2 file fills device totals from the samples it already
       [cpu?.sampleCount, gpu?.sampleCount, idle?.sampleCount, cpu?.firstMs, gpu?.lastMs],
       [55, 50, 0, 0, 40_000 + 2000],
     );
-    await second.appendSamples('r_old', batch([GPU], 1, 50_000));
+    await second.appendSamples('r_old', interleavedSamples([GPU], 1, 50_000));
     assert.equal((await second.getRun('r_old'))?.sampleCount, 106);
   } finally {
     await second.close();
