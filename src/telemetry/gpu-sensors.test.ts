@@ -34,6 +34,10 @@ test('NVML missing → nvidia-smi is used, and the note says why NVML was not', 
       ),
     );
     assert.ok(notes.some((n) => /^NVIDIA GPUs through nvidia-smi: NVIDIA A100-SXM4-80GB \(power\)/.test(n)));
+    assert.ok(
+      notes.some((n) => /each visible GPU counts whole for the job/.test(n)),
+      'the whole-GPU attribution is said',
+    );
   } finally {
     for (const s of sensors) s.close();
   }

@@ -45,6 +45,9 @@ function summary(sensor: SensorWithNotes, prefix: string): string {
   return `${prefix}: ${list.join(', ')}`;
 }
 
+/** Said whenever a path has no per-process data, so the attribution it implies is never silent. */
+const WHOLE_GPUS = 'no per-process GPU data on this path: each visible GPU counts whole for the job';
+
 export async function probeGpuSensors(
   env: Env,
   intervalMs: number,
@@ -75,7 +78,7 @@ export async function probeGpuSensors(
     const smi = await startNvidiaSmiSensor({ intervalMs, env });
     if (smi.status === 'ok') {
       nvidia = smi.value;
-      notes.push(summary(nvidia, 'NVIDIA GPUs through nvidia-smi'));
+      notes.push(summary(nvidia, 'NVIDIA GPUs through nvidia-smi'), WHOLE_GPUS);
     } else notes.push(`NVIDIA GPUs through nvidia-smi: not used: ${smi.reason}`);
   }
   if (nvidia) {
@@ -86,7 +89,7 @@ export async function probeGpuSensors(
   if (paths.has('amd')) {
     const amd = await startAmdSensor({ intervalMs, env });
     if (amd.status === 'ok') {
-      notes.push(summary(amd.value, `AMD GPUs through ${amd.value.name}`));
+      notes.push(summary(amd.value, `AMD GPUs through ${amd.value.name}`), WHOLE_GPUS);
       notes.push(...amd.value.notes);
       sensors.push(amd.value);
     } else if (!nvidia) notes.push(`AMD GPUs: not used: ${amd.reason}`);
