@@ -127,11 +127,23 @@ export function resolveZone(query: string, year?: number): ResolvedIntensity {
       );
     }
     const y = ember.years[0] as ZoneYear;
+    // The country's own year-to-year spread where Electricity Maps has its years, scaled to Ember's value.
+    const own = ZONES.get(ISO3_TO_ISO2[ember.id] ?? '');
+    const latest = own?.years[0]?.intensity;
+    if (own && latest && own.years.length > 1) {
+      const values = own.years.map((x) => x.intensity / latest);
+      return {
+        zone: ember,
+        year: y,
+        range: range(y.intensity * Math.min(...values), y.intensity, y.intensity * Math.max(...values)),
+        source: `${EMBER_ATTRIBUTION}; spread of Electricity Maps zone ${own.id} over ${own.years.length} years`,
+      };
+    }
     return {
       zone: ember,
       year: y,
       range: relativeRange(y.intensity, SPREADS.countryIntensityPct),
-      source: `${EMBER_ATTRIBUTION}; ±${SPREADS.countryIntensityPct} % year-to-year spread`,
+      source: `${EMBER_ATTRIBUTION}; ±${SPREADS.countryIntensityPct} % (typical year-to-year spread of national grids)`,
     };
   }
   const names = [...ZONES.keys(), ...COUNTRIES.keys()];
@@ -178,8 +190,15 @@ function suggestion(query: string, names: readonly string[]): string {
 export function worldAverage(): { range: Range; source: string } {
   const world = EmberSchema.parse(averageIntensity).data.WORLD;
   if (world === undefined) throw new FootprintError('internal', 'the Ember data has no WORLD average');
+  // Not knowing the site means it could be any grid: the range is the 5th–95th percentile of the
+  // national averages in the same table.
+  const national = [...COUNTRIES.values()]
+    .map((c) => (c.years[0] as ZoneYear).intensity)
+    .sort((a, b) => a - b);
+  const at = (p: number) => national[Math.floor(p * (national.length - 1))] as number;
+  const [low, high] = [Math.min(at(0.05), world), Math.max(at(0.95), world)];
   return {
-    range: range(world * 0.05, world, world * 1.8),
-    source: `${EMBER_ATTRIBUTION}: world average ${world} gCO2e/kWh; range spans the world's grids (≈5 %–180 % of the average)`,
+    range: range(low, world, high),
+    source: `${EMBER_ATTRIBUTION}: world average ${world} gCO2e/kWh; range ${Math.round(low)}–${Math.round(high)}, the 5th–95th percentile of national averages`,
   };
 }
